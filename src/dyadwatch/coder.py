@@ -1,0 +1,28 @@
+"""The default pipeline, assembled from settings: parse → actors and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from dyadwatch.coding.stage import EventStage
+from dyadwatch.config import Settings
+from dyadwatch.dictionaries.actors import load_actor_tables
+from dyadwatch.dictionaries.codebook import load_codebook
+from dyadwatch.dictionaries.patterns import load_patterns
+from dyadwatch.model import Article, Reject
+from dyadwatch.nlp.model import load_pipeline
+from dyadwatch.nlp.parse import ParseStage
+from dyadwatch.pipeline import Pipeline, Work
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    nlp = load_pipeline(settings.model_name)
+    stage = EventStage(nlp, load_actor_tables(), load_patterns(), load_codebook())
+    return Pipeline([ParseStage(nlp), stage])
+
+
+def code_articles(
+    items: Iterable[Article | Reject], settings: Settings
+) -> Iterator[Work | Reject]:
+    """Code articles (Rejects from reading pass straight through)."""
+    yield from build_pipeline(settings).run(items, batch_size=settings.batch_size)

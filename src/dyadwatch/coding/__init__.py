@@ -1,0 +1,1 @@
+"""Coding stages: actors and events (later: modality, dates, places, spheres, agreements)."""

@@ -1,0 +1,217 @@
+"""Resolve a noun phrase of a parsed sentence to the actor(s) it stands for.
+
+A phrase is coded from, in order: a table name at its head (country, capital, seat of power,
+person, organisation), a collective ("the two countries", "both sides") resolved to the two
+countries the article named last, a person named earlier in the article, or its modifiers —
+a country name, adjective or possessive plus a sector word ("Russian Foreign Ministry
+spokeswoman Maria Zakharova" → RUSGOV, "Russian companies" → RUSBUS)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from dyadwatch.coding.lexicon import Lexicon, NameHit
+from dyadwatch.model import Actor, Mention
+
+# Modifiers that belong to a noun phrase for coding its actor.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
+COLLECTIVE_HEADS = frozenset(
+    {"country", "side", "nation", "state", "president", "leader", "government", "minister",
+     "capital", "neighbour", "neighbor", "party", "two"}
+)
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "us", "our", "he", "she"})
+# Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
+MAX_SEARCH_DEPTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Coded:
+    actors: tuple[Actor, ...]
+    tokens: tuple[Token, ...]
+    rule: str
+
+
+class DocActors:
+    """Actor resolution for one document; remembers people and countries as it reads."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, published: date | None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.names = lexicon.name_hits(doc, published)
+        self.sectors = lexicon.sector_hits(doc)
+        self._countries = self._country_positions()
+        self._people: dict[str, Actor] = {}
+        self._remember_people()
+
+    # -- public -------------------------------------------------------------------------------
+    def resolve(self, token: Token) -> Mention | None:
+        """The actor(s) of the phrase headed by `token`, conjuncts included ("X and Y")."""
+        members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        coded = [c for c in (self._resolve_one(m) for m in members) if c is not None]
+        if not coded:
+            return None
+        actors = _unique(a for c in coded for a in c.actors)
+        tokens = [t for c in coded for t in c.tokens]
+        return self._mention(tokens, actors, coded[0].rule)
+
+    def search(self, token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
+        """The nearest actor in `token`'s subtree whose country is not in `exclude`."""
+        for candidate in _breadth_first(token):
+            if candidate.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+                continue
+            mention = self.resolve(candidate)
+            if mention is None:
+                continue
+            kept = tuple(a for a in mention.actors if a.country not in exclude)
+            if kept:
+                return Mention(mention.start, mention.end, mention.text, kept, mention.rule)
+        return None
+
+    # -- one phrase -----------------------------------------------------------------------------
+    def _resolve_one(self, token: Token) -> _Coded | None:
+        hit = self.names.get(token.i)
+        if hit is not None:
+            return self._from_name(token, hit)
+        if self._is_collective(token):
+            return self._collective(token)
+        if token.pos_ == "PROPN" and token.text in self._people:
+            return _Coded((self._people[token.text],), (token,), "person-memory")
+        return self._from_modifiers(token)
+
+    def _from_name(self, token: Token, hit: NameHit) -> _Coded:
+        entry = hit.entry
+        sector = hit.sector
+        if entry.kind in ("adjective",) and token.dep_ in ("amod", "compound"):
+            sector = ""  # an adjective used as a head ("the Russians") stands for the country
+        if entry.kind in ("name", "capital", "adjective"):
+            sector = self._sector_of_modifiers(token) or sector
+        tokens = tuple(self.doc[hit.start : hit.end])
+        return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}")
+
+    def _from_modifiers(self, token: Token) -> _Coded | None:
+        phrase = list(_phrase_tokens(token))
+        countries = self._countries_in(phrase)
+        if not countries:
+            return None
+        sector = self._head_sector(token, phrase)
+        # A bare noun with a country word ("Russian language") is no actor; a possessive is
+        # ("Russia's intention", "Moscow's mediation").
+        if not sector and token.pos_ == "NOUN" and not any(t.dep_ == "poss" for t in phrase):
+            return None
+        actors = tuple(Actor(country, sector) for country in countries)
+        return _Coded(actors, tuple(phrase), "modifiers")
+
+    def _head_sector(self, head: Token, phrase: list[Token]) -> str:
+        """The head word's sector, refined by a more specific modifier ("military authorities")."""
+        own = self.sectors.get(head.i, "")
+        modifier = self._sector_of_modifiers(head, phrase)
+        if own in ("", "GOV") and modifier and modifier != "GOV":
+            return modifier if own == "" or head.lemma_.lower() in _GENERIC_HEADS else own
+        return own or modifier
+
+    def _sector_of_modifiers(self, head: Token, phrase: list[Token] | None = None) -> str:
+        tokens = phrase if phrase is not None else list(_phrase_tokens(head))
+        for token in sorted(tokens, key=lambda t: abs(t.i - head.i)):
+            if token.i != head.i and token.i in self.sectors and token.i not in self.names:
+                return self.sectors[token.i]
+        return ""
+
+    def _is_collective(self, token: Token) -> bool:
+        if token.lemma_.lower() not in COLLECTIVE_HEADS:
+            return False
+        words = {c.lower_ for c in token.children} | {token.lower_}
+        return "two" in words or "both" in words
+
+    def _collective(self, token: Token) -> _Coded | None:
+        recent: list[str] = []
+        for position, country in reversed(self._countries):
+            if position < token.i and country not in recent:
+                recent.append(country)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return None
+        sector = self.sectors.get(token.i, "")
+        actors = tuple(Actor(c, sector) for c in reversed(recent))
+        return _Coded(actors, (token,), "collective")
+
+    def _countries_in(self, tokens: Iterable[Token]) -> list[str]:
+        found: list[str] = []
+        for token in sorted(tokens, key=lambda t: t.i):
+            hit = self.names.get(token.i)
+            if hit is not None and hit.entry.country not in found:
+                found.append(hit.entry.country)
+        return found
+
+    # -- memory ---------------------------------------------------------------------------------
+    def _country_positions(self) -> list[tuple[int, str]]:
+        seen: set[int] = set()
+        positions = []
+        for i, hit in sorted(self.names.items()):
+            if hit.start not in seen and hit.entry.kind != "person":
+                seen.add(hit.start)
+                positions.append((i, hit.entry.country))
+        return positions
+
+    def _remember_people(self) -> None:
+        """A person coded once ("Foreign Ministry spokeswoman Maria Zakharova") is known by name
+        for the rest of the article ("Zakharova added")."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.root.i in self.names:
+                continue
+            coded = self._from_modifiers(ent.root)
+            if coded is not None and len(coded.actors) == 1 and coded.actors[0].sector:
+                for token in ent:
+                    if token.pos_ == "PROPN" and token.text not in self._people:
+                        self._people[token.text] = coded.actors[0]
+
+    def _mention(self, tokens: list[Token], actors: tuple[Actor, ...], rule: str) -> Mention:
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        return Mention(start, end, self.doc.text[start:end], actors, rule)
+
+
+# Heads so general that a modifier's sector is the better code ("military officials" → MIL).
+_GENERIC_HEADS = frozenset(
+    {"authority", "official", "delegation", "representative", "leader", "leadership", "chief",
+     "head", "source", "circle", "community", "group", "organization", "organisation",
+     "institution", "sector", "people", "side", "team", "expert", "member"}
+)
+
+
+def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
+    """The head and its modifiers: compounds, adjectives, possessives, appositions, "of X"
+    complements and participle clauses ("delegations representing the Russian regions")."""
+    yield head
+    if depth > 3:
+        return
+    for child in head.children:
+        if child.dep_ in NP_DEPS:
+            yield from _phrase_tokens(child, depth + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from _phrase_tokens(pobj, depth + 1)
+        elif child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
+            for obj in child.children:
+                if obj.dep_ in ("dobj", "pobj"):
+                    yield from _phrase_tokens(obj, depth + 1)
+        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound"):
+            yield from _phrase_tokens(child, depth + 1)
+
+
+def _breadth_first(root: Token) -> Iterator[Token]:
+    frontier = [root]
+    depth = 0
+    while frontier and depth <= MAX_SEARCH_DEPTH:
+        yield from frontier
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("relcl", "punct")]
+        depth += 1
+
+
+def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(dict.fromkeys(actors))

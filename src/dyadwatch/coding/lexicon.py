@@ -1,0 +1,76 @@
+"""Find table names (countries, capitals, people, organisations) and sector words in a parsed
+document. Built once per spaCy vocabulary; applied to each document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dyadwatch.dictionaries.actors import ActorTables, NamedActor
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A table name found at tokens [start, end) and the entry chosen for the article's date."""
+
+    start: int
+    end: int
+    entry: NamedActor
+    sector: str
+
+
+class Lexicon:
+    """PhraseMatchers over the actor tables: names case-sensitive, sector words case-blind."""
+
+    def __init__(self, nlp: Language, tables: ActorTables) -> None:
+        self.tables = tables
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for term in tables.names:
+            self._names.add(term, [nlp.make_doc(term)])
+        self._sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        multiword = [t for t in (*tables.sector_nouns, *tables.sector_titles) if " " in t]
+        for term in multiword:
+            self._sectors.add(term, [nlp.make_doc(term)])
+
+    def name_hits(self, doc: Doc, published: date | None) -> dict[int, NameHit]:
+        """Token index → the name covering it (longest match wins)."""
+        spans = [Span(doc, s, e, label=k) for k, s, e in self._names(doc)]
+        hits: dict[int, NameHit] = {}
+        for span in filter_spans(spans):
+            entry, sector = self._choose(span.label_, published)
+            hit = NameHit(span.start, span.end, entry, sector)
+            for i in range(span.start, span.end):
+                hits[i] = hit
+        return hits
+
+    def _choose(self, term: str, published: date | None) -> tuple[NamedActor, str]:
+        """Pick the entry in force on the article's date; people out of office become ELI."""
+        entries = self.tables.names[term]
+        for entry in entries:
+            if entry.in_force(published):
+                return entry, entry.sector
+        latest = max(entries, key=lambda e: e.end or date.max)
+        return latest, "ELI" if latest.kind == "person" else latest.sector
+
+    def sector_hits(self, doc: Doc) -> dict[int, str]:
+        """Token index → sector, from multiword terms first, then single words by form/lemma."""
+        found: dict[int, str] = {}
+        spans = [Span(doc, s, e, label=k) for k, s, e in self._sectors(doc)]
+        for span in filter_spans(spans):
+            sector = self.sector_of(span.label_)
+            for i in range(span.start, span.end):
+                found[i] = sector
+        for token in doc:
+            if token.i not in found:
+                sector = self.sector_of(token.lower_) or self.sector_of(token.lemma_.lower())
+                if sector:
+                    found[token.i] = sector
+        return found
+
+    def sector_of(self, term: str) -> str:
+        return self.tables.sector_nouns.get(term) or self.tables.sector_titles.get(term, "")

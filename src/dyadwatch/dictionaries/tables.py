@@ -1,0 +1,75 @@
+"""Reading line-oriented tables (TSV, JSONL) with errors that name file, line and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dyadwatch.errors import DictionaryError
+
+DATA_PACKAGE = "dyadwatch.dictionaries"
+
+
+def data_path(name: str) -> Path:
+    """Path of a bundled table in dictionaries/data/."""
+    return Path(str(resources.files(DATA_PACKAGE).joinpath("data", name)))
+
+
+def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for each data line; '#' lines and blank lines are skipped.
+
+    The first non-comment line must be the header with exactly `columns` (in that order)."""
+    header_seen = False
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if not header_seen:
+                _check_header(path, number, tuple(fields), columns)
+                header_seen = True
+                continue
+            if len(fields) != len(columns):
+                raise DictionaryError(
+                    f"{path.name}:{number}: expected {len(columns)} tab-separated fields "
+                    f"({', '.join(columns)}), got {len(fields)}",
+                    "fix the line or its tabs",
+                )
+            yield number, dict(zip(columns, (f.strip() for f in fields), strict=True))
+    if not header_seen:
+        raise DictionaryError(f"{path.name}: no header line", f"start with: {' '.join(columns)}")
+
+
+def _check_header(path: Path, number: int, got: tuple[str, ...], want: tuple[str, ...]) -> None:
+    if tuple(f.strip() for f in got) != want:
+        raise DictionaryError(
+            f"{path.name}:{number}: header is {', '.join(got)}; expected {', '.join(want)}",
+            "fix the header line",
+        )
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line; bad JSON names the line."""
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                value = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise DictionaryError(
+                    f"{path.name}:{number}: not valid JSON ({exc.msg})", "fix the line"
+                ) from exc
+            if not isinstance(value, dict):
+                raise DictionaryError(
+                    f"{path.name}:{number}: expected a JSON object", "one object per line"
+                )
+            yield number, value
+
+
+def field_error(path: Path, number: int, field: str, problem: str) -> DictionaryError:
+    return DictionaryError(f"{path.name}:{number}: field '{field}' {problem}", "fix the entry")

