@@ -107,7 +107,8 @@ def summarize(store: Store, *, top: int = 10) -> dict[str, Any]:
     """Counts, top dyads and events by root code, for `dyadwatch summary` and the demo."""
     dyads = store.query(
         "SELECT least(source_country, target_country) a,"
-        " greatest(source_country, target_country) b, count(*) n, round(avg(goldstein), 2) g FROM events GROUP BY a, b ORDER BY n DESC, a, b"
+        " greatest(source_country, target_country) b, count(*) n, round(avg(goldstein), 2) g"
+        " FROM events GROUP BY a, b ORDER BY n DESC, a, b"
         f" LIMIT {int(top)}"
     )
     roots = store.query(
