@@ -86,3 +86,12 @@ def test_people_dates_are_checked(tmp_path: Path) -> None:
     path = _write(tmp_path, "people.tsv", header + "A B\tB\tXXQ\tGOV\tpm\t2010-01-01\t\n")
     with pytest.raises(DictionaryError, match=r"people.tsv:2: field 'country' is not an ISO"):
         read_people(path)
+
+
+def test_manifest_checksums_match_the_tables() -> None:
+    from dyadwatch.dictionaries.manifest import stale_entries
+
+    assert stale_entries() == [], (
+        "tables changed without updating MANIFEST.json: run "
+        "`python -m dyadwatch.dictionaries.manifest`"
+    )

@@ -200,7 +200,7 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from _phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound"):
+        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj"):
             yield from _phrase_tokens(child, depth + 1)
 
 

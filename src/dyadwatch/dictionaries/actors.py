@@ -144,10 +144,17 @@ def _terms(name: str, aliases: str) -> list[str]:
     return [t.strip() for t in [name, *aliases.split("|")] if t.strip()]
 
 
+def _ambiguous(entries: list[NamedActor]) -> bool:
+    """A non-person term listed for two countries ("Congolese") cannot be coded from itself."""
+    countries = {e.country for e in entries if e.kind != "person"}
+    return len(countries) > 1
+
+
 def build_tables(named: list[NamedActor], sectors_path: Path) -> ActorTables:
     names: dict[str, list[NamedActor]] = {}
     for entry in named:
         names.setdefault(entry.term, []).append(entry)
+    names = {term: entries for term, entries in names.items() if not _ambiguous(entries)}
     nouns, titles = read_sectors(sectors_path)
     codes = frozenset(e.country for e in named)
     return ActorTables({k: tuple(v) for k, v in names.items()}, nouns, titles, codes)

@@ -1,0 +1,69 @@
+"""Actor resolution on hand-written sentences with the real spaCy model and bundled tables."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.lexicon import Lexicon
+from dyadwatch.dictionaries.actors import load_actor_tables
+
+
+@pytest.fixture(scope="module")
+def lexicon(nlp: Any) -> Lexicon:
+    return Lexicon(nlp, load_actor_tables())
+
+
+def codes_of(nlp: Any, lexicon: Lexicon, text: str, word: str,
+             published: date | None = date(2017, 1, 13)) -> list[str]:
+    doc = nlp(text)
+    actors = DocActors(doc, lexicon, published)
+    token = next(t for t in doc if t.text == word)
+    mention = actors.resolve(token)
+    return [a.code for a in mention.actors] if mention else []
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke.", "Zakharova", ["RUSGOV"]),
+        ("Russian companies invest abroad.", "companies", ["RUSBUS"]),
+        ("Baku has voiced its hope.", "Baku", ["AZE"]),
+        ("The Kremlin responded.", "Kremlin", ["RUSGOV"]),
+        ("Azerbaijan and Russia signed it.", "Azerbaijan", ["AZE", "RUS"]),
+        ("The Peruvian army moved.", "army", ["PERMIL"]),
+        ("Brazilian students protested.", "students", ["BRAEDU"]),
+        ("The Georgian Orthodox Church objected.", "Church", ["GEOREL"]),
+        ("Moscow's mediation helped.", "mediation", ["RUS"]),
+        ("The presidents of Azerbaijan and Russia met.", "presidents", ["AZEGOV", "RUSGOV"]),
+        ("The weather was fine.", "weather", []),
+        ("The Russian language is popular.", "language", []),
+    ],
+)
+def test_phrase_is_coded(nlp: Any, lexicon: Lexicon, text: str, head: str,
+                         expected: list[str]) -> None:
+    assert codes_of(nlp, lexicon, text, head) == expected
+
+
+def test_the_two_countries_are_the_last_two_named(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Chile and Peru held talks. Later the two countries signed a deal."
+    assert codes_of(nlp, lexicon, text, "countries") == ["CHL", "PER"]
+
+
+def test_a_person_named_earlier_keeps_their_code(nlp: Any, lexicon: Lexicon) -> None:
+    text = ("Nigerian Foreign Minister Geoffrey Onyeama arrived. "
+            "Onyeama then spoke to reporters.")
+    doc = nlp(text)
+    actors = DocActors(doc, lexicon, date(2019, 1, 1))
+    later = [t for t in doc if t.text == "Onyeama"][-1]
+    mention = actors.resolve(later)
+    assert mention is not None and [a.code for a in mention.actors] == ["NGAGOV"]
+
+
+def test_a_leader_is_government_only_while_in_office(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Medvedev spoke."
+    assert codes_of(nlp, lexicon, text, "Medvedev", date(2010, 6, 1)) == ["RUSGOV"]
+    assert codes_of(nlp, lexicon, text, "Medvedev", date(2004, 6, 1)) == ["RUSELI"]
