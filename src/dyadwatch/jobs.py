@@ -20,7 +20,6 @@ from dyadwatch.pipeline import Work
 from dyadwatch.store import Added, Store
 
 SAMPLE_CORPUS = "caucasus_2015_2021.jsonl"
-Progress = Callable[[int], None]
 
 
 @dataclass(slots=True)
@@ -31,6 +30,11 @@ class Tally:
     events: int = 0
     skipped: int = 0
     rejects: list[Reject] = field(default_factory=list)
+    on_change: Callable[[Tally], None] | None = None
+
+    def changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self)
 
     @property
     def reject_counts(self) -> Counter[str]:
@@ -52,10 +56,12 @@ def code_inputs(
     for result in pipeline.run(items, batch_size=settings.batch_size):
         if isinstance(result, Reject):
             tally.rejects.append(result)
-            continue
-        tally.articles += 1
-        tally.events += len(result.events)
-        yield result
+        else:
+            tally.articles += 1
+            tally.events += len(result.events)
+        tally.changed()
+        if isinstance(result, Work):
+            yield result
 
 
 def ingest_inputs(
@@ -76,6 +82,7 @@ def ingest_inputs(
         tally.events += sum(len(w.events) for w in works)
         tally.rejects.extend(rejects)
         added = added + store.add(works, rejects)
+        tally.changed()
     return added
 
 

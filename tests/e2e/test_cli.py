@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dyadwatch import __version__
+from dyadwatch.store import Store
 
 ARTICLE = (
     "Russian President Vladimir Putin met Azerbaijani President Ilham Aliyev in Sochi on Monday. "
@@ -101,7 +102,7 @@ def test_csv_without_the_named_column(tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("code", cwd=tmp_path).returncode == 2
     assert run("code", "x.txt", "--format", "xml", cwd=tmp_path).returncode == 2
-    (tmp_path / "dyadwatch.duckdb").touch()
+    Store(tmp_path / "dyadwatch.duckdb").close()
     result = run("events", "--since", "last week", cwd=tmp_path)
     assert result.returncode == 2
     assert "Error: --since 'last week' is not a date — use YYYY-MM-DD" in result.stderr
@@ -152,7 +153,7 @@ def test_explain_a_code_and_an_unknown_event(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("057  Sign formal agreement")
     assert "Goldstein: +8.0" in result.stdout
-    (tmp_path / "dyadwatch.duckdb").touch()
+    Store(tmp_path / "dyadwatch.duckdb").close()
     missing = run("explain", "feedbeef", cwd=tmp_path)
     assert missing.returncode == 1
     assert "Error: no event 'feedbeef' in dyadwatch.duckdb" in missing.stderr
@@ -165,3 +166,36 @@ def test_events_without_a_database(tmp_path: Path) -> None:
         "Error: database none.duckdb does not exist — run `dyadwatch ingest` first or point "
         "to it with --db"
     )
+
+
+def test_a_50_mb_text_is_rejected_before_it_is_read(corpus: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        line = "Russia and Azerbaijan signed an agreement on trade and transport. " * 100 + "\n"
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(line)
+    result = run("code", str(big), str(corpus), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    size_mb = big.stat().st_size / 1_000_000
+    assert (f"Rejected: {big}: text of {size_mb:.1f} MB exceeds the limit of 1,000,000 "
+            "characters — split the file or raise --max-chars") in result.stderr
+
+
+def test_binary_and_empty_files_are_rejected(tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    result = run("code", "blob.txt", "empty.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert ("Rejected: blob.txt: looks like a binary file, not text — give a text, HTML, JSONL "
+            "or CSV file") in result.stderr
+    assert "Rejected: empty.txt: file is empty — nothing to code" in result.stderr
+
+
+def test_a_bad_date_is_rejected_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "1", "date": "the day after", "text": ARTICLE}) + "\n",
+                    encoding="utf-8")
+    result = run("code", str(path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert (f"Rejected: {path}:1: cannot read the date 'the day after' — use YYYY-MM-DD"
+            in result.stderr)

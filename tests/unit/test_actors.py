@@ -67,3 +67,19 @@ def test_a_leader_is_government_only_while_in_office(nlp: Any, lexicon: Lexicon)
     text = "Medvedev spoke."
     assert codes_of(nlp, lexicon, text, "Medvedev", date(2010, 6, 1)) == ["RUSGOV"]
     assert codes_of(nlp, lexicon, text, "Medvedev", date(2004, 6, 1)) == ["RUSELI"]
+
+
+def test_he_and_she_stand_for_the_person_just_named(nlp: Any, lexicon: Lexicon) -> None:
+    text = ("Chilean Foreign Minister Andres Allamand arrived in Lima. "
+            "She welcomed him at the airport.")
+    doc = nlp(text)
+    actors = DocActors(doc, lexicon, date(2021, 1, 1))
+    him = next(t for t in doc if t.lower_ == "him")
+    mention = actors.resolve(him)
+    assert mention is not None and [a.code for a in mention.actors] == ["CHLGOV"]
+    assert mention.text == "him (Andres Allamand)"
+
+
+def test_a_pronoun_far_from_any_person_is_left_alone(nlp: Any, lexicon: Lexicon) -> None:
+    doc = nlp("He spoke.")
+    assert DocActors(doc, lexicon, None).resolve(doc[0]) is None

@@ -99,15 +99,22 @@ def _read_options(id_column: str, date_column: str, text_column: str, title_colu
 
 @contextmanager
 def _progress(label: str, tally: Tally) -> Iterator[Callable[[str], None]]:
-    """A live line on stderr: files read, articles coded, events, rejects."""
+    """A live line on stderr: the file being read, articles coded, events, rejects."""
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    current = [""]
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task(label)
 
-        def on_file(path: str) -> None:
-            progress.update(task, description=f"{label} {path}: {tally.articles} articles, "
-                            f"{tally.events} events, {len(tally.rejects)} rejects")
+        def show(_: Tally | None = None) -> None:
+            progress.update(task, description=(
+                f"{label} {current[0]}: {tally.articles} articles, {tally.events} events, "
+                f"{len(tally.rejects)} rejects, {tally.skipped} already stored"))
 
+        def on_file(path: str) -> None:
+            current[0] = path
+            show()
+
+        tally.on_change = show
         yield on_file
 
 

@@ -23,7 +23,9 @@ COLLECTIVE_HEADS = frozenset(
     {"country", "side", "nation", "state", "president", "leader", "government", "minister",
      "capital", "neighbour", "neighbor", "party", "two"}
 )
-PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "us", "our", "he", "she"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# A pronoun looks back at most this many tokens for the person it stands for.
+PRONOUN_REACH = 80
 # Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
 MAX_SEARCH_DEPTH = 6
 
@@ -33,6 +35,7 @@ class _Coded:
     actors: tuple[Actor, ...]
     tokens: tuple[Token, ...]
     rule: str
+    refers_to: str = ""  # for a pronoun: the name it stands for
 
 
 class DocActors:
@@ -45,6 +48,7 @@ class DocActors:
         self.sectors = lexicon.sector_hits(doc)
         self._countries = self._country_positions()
         self._people: dict[str, Actor] = {}
+        self._person_positions: list[tuple[int, Actor, str]] = []
         self._remember_people()
 
     # -- public -------------------------------------------------------------------------------
@@ -56,7 +60,12 @@ class DocActors:
             return None
         actors = _unique(a for c in coded for a in c.actors)
         tokens = [t for c in coded for t in c.tokens]
-        return self._mention(tokens, actors, coded[0].rule)
+        mention = self._mention(tokens, actors, coded[0].rule)
+        if len(coded) == 1 and coded[0].refers_to:
+            # Evidence stays readable: "she (Maria Zakharova)".
+            text = f"{mention.text} ({coded[0].refers_to})"
+            return Mention(mention.start, mention.end, text, actors, mention.rule)
+        return mention
 
     def search(self, token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
         """The nearest actor in `token`'s subtree whose country is not in `exclude`."""
@@ -80,7 +89,18 @@ class DocActors:
             return self._collective(token)
         if token.pos_ == "PROPN" and token.text in self._people:
             return _Coded((self._people[token.text],), (token,), "person-memory")
+        if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
+            return self._pronoun(token)
         return self._from_modifiers(token)
+
+    def _pronoun(self, token: Token) -> _Coded | None:
+        """"he"/"she": the person coded most recently before it, if close enough."""
+        for position, actor, name in reversed(self._person_positions):
+            if position < token.i:
+                if token.i - position > PRONOUN_REACH:
+                    return None
+                return _Coded((actor,), (token,), "pronoun", refers_to=name)
+        return None
 
     def _from_name(self, token: Token, hit: NameHit) -> _Coded:
         entry = hit.entry
@@ -94,6 +114,10 @@ class DocActors:
 
     def _from_modifiers(self, token: Token) -> _Coded | None:
         phrase = list(_phrase_tokens(token))
+        adjacent = self.names.get(token.i - 1)
+        if adjacent is not None and adjacent.entry.kind == "person" and token.pos_ == "PROPN":
+            # "President Xi | Jinping": the parser split a known person's name.
+            return self._from_name(self.doc[adjacent.start], adjacent)
         countries = self._countries_in(phrase)
         if not countries:
             return None
@@ -159,7 +183,8 @@ class DocActors:
 
     def _remember_people(self) -> None:
         """A person coded once ("Foreign Ministry spokeswoman Maria Zakharova") is known by name
-        for the rest of the article ("Zakharova added")."""
+        for the rest of the article ("Zakharova added"); every coded person mention is kept in
+        order for pronouns."""
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.root.i in self.names:
                 continue
@@ -168,6 +193,21 @@ class DocActors:
                 for token in ent:
                     if token.pos_ == "PROPN" and token.text not in self._people:
                         self._people[token.text] = coded.actors[0]
+        for token in self.doc:
+            found = self._person_at(token)
+            if found is not None:
+                self._person_positions.append((token.i, *found))
+
+    def _person_at(self, token: Token) -> tuple[Actor, str] | None:
+        hit = self.names.get(token.i)
+        if hit is not None and hit.entry.kind == "person" and token.i == hit.end - 1:
+            return Actor(hit.entry.country, hit.sector), self.doc[hit.start : hit.end].text
+        if token.ent_type_ == "PERSON" and token.text in self._people and (
+            token.i + 1 == len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I"
+        ):
+            name = next(e.text for e in self.doc.ents if e.start <= token.i < e.end)
+            return self._people[token.text], name
+        return None
 
     def _mention(self, tokens: list[Token], actors: tuple[Actor, ...], rule: str) -> Mention:
         start = min(t.idx for t in tokens)

@@ -18,6 +18,7 @@ from dyadwatch.coding.modality import INTENDED, NEGATED, intent_code, modality_o
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
 from dyadwatch.model import Actor, Event, Mention, stable_id
+from dyadwatch.nlp.parse import sentence_bounds
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -91,6 +92,7 @@ class EventCoder:
         self, frame: Frame, sent: Span, index: int, context: ArticleContext
     ) -> Iterator[Event]:
         modality = modality_of(frame.trigger) if frame.pattern.pos == "VERB" else "factual"
+        start, end = sentence_bounds(sent)
         code, planned = self._code_for(frame.pattern, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -104,7 +106,7 @@ class EventCoder:
                 target_text=frame.target.text if frame.target else frame.source.text,
                 code=code, root_code=code[:2], name=entry.name, goldstein=entry.goldstein,
                 quad_class=entry.quad_class, modality=modality, sentence_index=index,
-                sentence=sent.text, char_start=sent.start_char, char_end=sent.end_char,
+                sentence=sent.doc.text[start:end], char_start=start, char_end=end,
                 rule=frame.pattern.id, confidence=_confidence(frame), planned_code=planned,
                 trigger=frame.trigger.text,
             )
@@ -136,15 +138,19 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     ):
         return False
     if pattern.objects:
-        objects = _objects(trigger)
+        objects = _objects(trigger, pattern)
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                    for o in objects)
     return True
 
 
-def _objects(trigger: Token) -> list[Token]:
-    """Direct objects, or the passive subject ("a plan was signed"), with their conjuncts."""
+def _objects(trigger: Token, pattern: Pattern) -> list[Token]:
+    """Direct objects, or the passive subject ("a plan was signed"), with their conjuncts; for
+    an intransitive verb, the object of its first prepositional slot ("participate in projects")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+    if not heads:
+        first_prep = next((s for s in pattern.target if s.startswith("prep:")), None)
+        heads = _slot_tokens(trigger, first_prep) if first_prep else []
     return [o for h in heads for o in (h, *h.conjuncts)]
 
 
@@ -167,7 +173,8 @@ def _verbal_subject(verb: Token, depth: int = 0) -> Token | None:
     subject = _child(verb, SUBJECT_DEPS)
     if subject is not None or depth > 3 or verb.head is verb:
         return subject
-    if verb.dep_ == "relcl":
+    if verb.dep_ in ("relcl", "acl"):
+        # "countries that signed", and reduced clauses: "companies invested in X".
         return verb.head
     if verb.dep_ == "xcomp":
         controller = _child(verb.head, ("dobj",))

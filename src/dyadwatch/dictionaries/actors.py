@@ -136,7 +136,10 @@ def read_sectors(path: Path) -> tuple[dict[str, str], dict[str, str]]:
         if row["kind"] not in ("noun", "title"):
             raise field_error(path, number, "kind", "must be noun or title")
         table = nouns if row["kind"] == "noun" else titles
-        table[row["term"].lower()] = row["sector"]
+        term = row["term"].lower()
+        if term in table:
+            raise field_error(path, number, "term", f"repeats {term!r} ({row['kind']})")
+        table[term] = row["sector"]
     return nouns, titles
 
 

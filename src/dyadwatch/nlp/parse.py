@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from dyadwatch.model import Reject, Sentence
 from dyadwatch.pipeline import Work, run_each
+
+
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without the whitespace spaCy attaches to its end."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, max(start, sent.start_char + len(text.rstrip()))
 
 
 class ParseStage:
@@ -27,8 +35,8 @@ class ParseStage:
     def _parse_one(self, work: Work) -> Work:
         return self._with_doc(work, self.nlp(work.article.text))
 
-    def _with_doc(self, work: Work, doc: object) -> Work:
+    def _with_doc(self, work: Work, doc: Doc) -> Work:
         sentences = tuple(
-            Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)  # type: ignore[attr-defined]
+            Sentence(i, *sentence_bounds(s)) for i, s in enumerate(doc.sents)
         )
         return work.with_(self.name, doc=doc, sentences=sentences)
