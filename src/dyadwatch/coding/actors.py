@@ -52,10 +52,13 @@ class DocActors:
         self._remember_people()
 
     # -- public -------------------------------------------------------------------------------
-    def resolve(self, token: Token) -> Mention | None:
-        """The actor(s) of the phrase headed by `token`, conjuncts included ("X and Y")."""
+    def resolve(self, token: Token, *, lenient: bool = False) -> Mention | None:
+        """The actor(s) of the phrase headed by `token`, conjuncts included ("X and Y").
+
+        `lenient` also accepts a plain noun with a country word ("the Greek proposal" → GRC),
+        which is right for the phrase a verb acts on, not for an actor that acts."""
         members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
-        coded = [c for c in (self._resolve_one(m) for m in members) if c is not None]
+        coded = [c for c in (self._resolve_one(m, lenient) for m in members) if c is not None]
         if not coded:
             return None
         actors = _unique(a for c in coded for a in c.actors)
@@ -67,9 +70,12 @@ class DocActors:
             return Mention(mention.start, mention.end, text, actors, mention.rule)
         return mention
 
-    def search(self, token: Token, exclude: frozenset[str] = frozenset()) -> Mention | None:
+    def search(
+        self, token: Token, exclude: frozenset[str] = frozenset(), *,
+        max_depth: int = MAX_SEARCH_DEPTH,
+    ) -> Mention | None:
         """The nearest actor in `token`'s subtree whose country is not in `exclude`."""
-        for candidate in _breadth_first(token):
+        for candidate in _breadth_first(token, max_depth):
             if candidate.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
                 continue
             mention = self.resolve(candidate)
@@ -81,7 +87,7 @@ class DocActors:
         return None
 
     # -- one phrase -----------------------------------------------------------------------------
-    def _resolve_one(self, token: Token) -> _Coded | None:
+    def _resolve_one(self, token: Token, lenient: bool = False) -> _Coded | None:
         hit = self.names.get(token.i)
         if hit is not None:
             return self._from_name(token, hit)
@@ -91,7 +97,7 @@ class DocActors:
             return _Coded((self._people[token.text],), (token,), "person-memory")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
-        return self._from_modifiers(token)
+        return self._from_modifiers(token, lenient)
 
     def _pronoun(self, token: Token) -> _Coded | None:
         """"he"/"she": the person coded most recently before it, if close enough."""
@@ -112,7 +118,7 @@ class DocActors:
         tokens = tuple(self.doc[hit.start : hit.end])
         return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}")
 
-    def _from_modifiers(self, token: Token) -> _Coded | None:
+    def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
         phrase = list(_phrase_tokens(token))
         adjacent = self.names.get(token.i - 1)
         if adjacent is not None and adjacent.entry.kind == "person" and token.pos_ == "PROPN":
@@ -124,7 +130,9 @@ class DocActors:
         sector = self._head_sector(token, phrase)
         # A bare noun with a country word ("Russian language") is no actor; a possessive is
         # ("Russia's intention", "Moscow's mediation").
-        if not sector and token.pos_ == "NOUN" and not any(t.dep_ == "poss" for t in phrase):
+        if not (sector or lenient) and token.pos_ == "NOUN" and not any(
+            t.dep_ == "poss" for t in phrase
+        ):
             return None
         actors = tuple(Actor(country, sector) for country in countries)
         return _Coded(actors, tuple(phrase), "modifiers")
@@ -244,10 +252,10 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             yield from _phrase_tokens(child, depth + 1)
 
 
-def _breadth_first(root: Token) -> Iterator[Token]:
+def _breadth_first(root: Token, max_depth: int) -> Iterator[Token]:
     frontier = [root]
     depth = 0
-    while frontier and depth <= MAX_SEARCH_DEPTH:
+    while frontier and depth <= max_depth:
         yield from frontier
         frontier = [c for t in frontier for c in t.children if c.dep_ not in ("relcl", "punct")]
         depth += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
 from dyadwatch.coding.modality import INTENDED, NEGATED, intent_code, modality_of
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
@@ -77,10 +77,10 @@ class EventCoder:
         source_token = _source_token(trigger, pattern)
         source = actors.resolve(source_token) if source_token is not None else None
         excluded = frozenset(a.country for a in source.actors) if source else frozenset()
-        target = _find_target(trigger, pattern, actors, excluded)
+        slot, target = _find_target(trigger, pattern, actors, excluded)
         if source is None:
             # "the meeting between X and Y": a symmetric nominal event with no named source.
-            if pattern.symmetric and target is not None and len(target.actors) >= 2:
+            if target is not None and _names_both_parties(pattern, slot, target):
                 return Frame(trigger, pattern, target, None)
             return None
         if target is None and not (pattern.symmetric and len(source.actors) >= 2):
@@ -173,7 +173,7 @@ def _verbal_subject(verb: Token, depth: int = 0) -> Token | None:
     subject = _child(verb, SUBJECT_DEPS)
     if subject is not None or depth > 3 or verb.head is verb:
         return subject
-    if verb.dep_ in ("relcl", "acl"):
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
         # "countries that signed", and reduced clauses: "companies invested in X".
         return verb.head
     if verb.dep_ == "xcomp":
@@ -218,18 +218,33 @@ def _slot_tokens(trigger: Token, slot: str) -> list[Token]:
     return [p for prep in preps for p in prep.children if p.dep_ in ("pobj", "pcomp")]
 
 
+# How deep below a plain object the target may sit: "attacked positions in Syria" (2), but not
+# "hosted a hearing in its Russia investigation" (3).
+PLAIN_OBJECT_DEPTH = 2
+
+
 def _find_target(
     trigger: Token, pattern: Pattern, actors: DocActors, excluded: frozenset[str]
-) -> Mention | None:
+) -> tuple[str, Mention | None]:
+    """The first slot that holds an actor, and that actor's mention."""
     for slot in pattern.target:
+        plain_object = slot in ("dobj", "dative") and not pattern.objects
+        depth = PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
         for head in _slot_tokens(trigger, slot):
-            direct = actors.resolve(head)
+            direct = actors.resolve(head, lenient=True)
             if direct is not None and not all(a.country in excluded for a in direct.actors):
-                return direct
-            found = actors.search(head, excluded)
+                return slot, direct
+            found = actors.search(head, excluded, max_depth=depth)
             if found is not None:
-                return found
-    return None
+                return slot, found
+    return "", None
+
+
+def _names_both_parties(pattern: Pattern, slot: str, target: Mention) -> bool:
+    """A nominal event whose parties are all in one phrase: "talks between X and Y",
+    "the meeting of the two presidents"."""
+    return (pattern.pos == "NOUN" and pattern.symmetric and slot in ("prep:between", "prep:of")
+            and len(target.actors) >= 2)
 
 
 def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:
