@@ -30,6 +30,7 @@ class Settings:
     db_path: Path = DEFAULT_DB
     model: str | None = None
     batch_size: int = 32
+    limit: int | None = None  # read at most this many records (articles or rejects)
     read: ReadOptions = field(default_factory=ReadOptions)
 
     @property

@@ -52,7 +52,7 @@ def code_inputs(
     """Read and code; yields coded articles, records rejects in `tally`."""
     tally = tally if tally is not None else Tally()
     pipeline = build_pipeline(settings)
-    items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
+    items = _read(inputs, settings, stdin, on_file)
     for result in pipeline.run(items, batch_size=settings.batch_size):
         if isinstance(result, Reject):
             tally.rejects.append(result)
@@ -71,7 +71,7 @@ def ingest_inputs(
     """Code what the store does not hold yet and store it, one transaction per batch."""
     tally = tally if tally is not None else Tally()
     pipeline = build_pipeline(settings)
-    items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
+    items = _read(inputs, settings, stdin, on_file)
     added = Added()
     for batch in _batches(items, settings.batch_size):
         fresh = _drop_known(batch, store, tally)
@@ -84,6 +84,14 @@ def ingest_inputs(
         added = added + store.add(works, rejects)
         tally.changed()
     return added
+
+
+def _read(
+    inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None,
+    on_file: Callable[[str], None] | None,
+) -> Iterator[Article | Reject]:
+    items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
+    return islice(items, settings.limit) if settings.limit else items
 
 
 def _batches(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:

@@ -132,7 +132,7 @@ def test_ingest_twice_adds_nothing_then_query_and_explain(corpus: Path, tmp_path
     second = run("ingest", str(corpus), "--db", str(db), cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert "added: 0 articles, 0 events, 0 rejects" in second.stdout
-    assert "(2 already stored)" in second.stdout
+    assert "(2 skipped: already stored or repeated)" in second.stdout
 
     listed = run("events", "--db", str(db), "--dyad", "aze", "arm", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr

@@ -54,6 +54,9 @@ SourceCol = Annotated[str, typer.Option("--source-column", help="Record field na
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1,
                                        help="Reject texts longer than this many characters.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+LimitOpt = Annotated[int | None, typer.Option(
+    "--limit", min=1, help="Read at most this many records (try a corpus on its first N).",
+    show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
 
@@ -86,8 +89,9 @@ def main_options(
     """Code news into events between countries, with evidence."""
 
 
-def _settings(db: Path, model: str | None, batch: int, read: ReadOptions) -> Settings:
-    return Settings(db_path=db, model=model, batch_size=batch, read=read)
+def _settings(db: Path, model: str | None, batch: int, read: ReadOptions,
+              limit: int | None = None) -> Settings:
+    return Settings(db_path=db, model=model, batch_size=batch, read=read, limit=limit)
 
 
 def _read_options(id_column: str, date_column: str, text_column: str, title_column: str,
@@ -108,7 +112,7 @@ def _progress(label: str, tally: Tally) -> Iterator[Callable[[str], None]]:
         def show(_: Tally | None = None) -> None:
             progress.update(task, description=(
                 f"{label} {current[0]}: {tally.articles} articles, {tally.events} events, "
-                f"{len(tally.rejects)} rejects, {tally.skipped} already stored"))
+                f"{len(tally.rejects)} rejects, {tally.skipped} skipped"))
 
         def on_file(path: str) -> None:
             current[0] = path
@@ -140,11 +144,12 @@ def code(
     title_column: TitleCol = "title", url_column: UrlCol = "url",
     source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchOpt = 32,
+    limit: LimitOpt = None,
 ) -> None:
     """Code articles and print their events (JSON Lines by default); nothing is stored."""
     read = _read_options(id_column, date_column, text_column, title_column, url_column,
                          source_column, max_chars)
-    settings = _settings(DEFAULT_DB, model, batch_size, read)
+    settings = _settings(DEFAULT_DB, model, batch_size, read, limit)
     tally = Tally()
     with open_output(output) as handle, _progress("coding", tally) as on_file:
         writer = RecordWriter(handle, fmt)
@@ -167,19 +172,21 @@ def ingest(
     title_column: TitleCol = "title", url_column: UrlCol = "url",
     source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchOpt = 32,
+    limit: LimitOpt = None,
 ) -> None:
     """Code articles and store articles, events and rejects in the DuckDB file.
     Articles already stored are skipped, so re-running adds nothing and a killed run resumes."""
     read = _read_options(id_column, date_column, text_column, title_column, url_column,
                          source_column, max_chars)
-    settings = _settings(db, model, batch_size, read)
+    settings = _settings(db, model, batch_size, read, limit)
     tally = Tally()
     with Store(db) as store, _progress("ingesting", tally) as on_file:
         added = ingest_inputs(inputs, store, settings, stdin=sys.stdin.buffer, tally=tally,
                               on_file=on_file)
     _report_rejects(tally)
     typer.echo(f"read: {tally.articles + tally.skipped} articles "
-               f"({tally.skipped} already stored), {len(tally.rejects)} rejects")
+               f"({tally.skipped} skipped: already stored or repeated), "
+               f"{len(tally.rejects)} rejects")
     typer.echo(f"added: {added.articles} articles, {added.events} events, "
                f"{added.rejects} rejects to {db}")
     for code_, count in sorted(tally.reject_counts.items()):

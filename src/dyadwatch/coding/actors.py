@@ -158,25 +158,33 @@ class DocActors:
         words = {c.lower_ for c in token.children} | {token.lower_}
         return "two" in words or "both" in words
 
-    def _collective(self, token: Token) -> _Coded | None:
+    def _recent_pair(self, token: Token) -> list[str]:
+        """The last two distinct countries named before `token`, in text order."""
         recent: list[str] = []
         for position, country in reversed(self._countries):
             if position < token.i and country not in recent:
                 recent.append(country)
             if len(recent) == 2:
-                break
-        if len(recent) < 2:
+                return recent[::-1]
+        return []
+
+    def _collective(self, token: Token) -> _Coded | None:
+        pair = self._recent_pair(token)
+        if not pair:
             return None
         sector = self.sectors.get(token.i, "")
-        actors = tuple(Actor(c, sector) for c in reversed(recent))
-        return _Coded(actors, (token,), "collective")
+        return _Coded(tuple(Actor(c, sector) for c in pair), (token,), "collective")
 
     def _countries_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Countries named in a phrase, including "the two countries" ("rectors from the two
+        countries")."""
         found: list[str] = []
         for token in sorted(tokens, key=lambda t: t.i):
             hit = self.names.get(token.i)
-            if hit is not None and hit.entry.country not in found:
-                found.append(hit.entry.country)
+            named = [hit.entry.country] if hit is not None else []
+            if not named and self._is_collective(token):
+                named = self._recent_pair(token)
+            found += [c for c in named if c not in found]
         return found
 
     # -- memory ---------------------------------------------------------------------------------

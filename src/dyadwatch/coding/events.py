@@ -1,10 +1,8 @@
 """Event coding: find pattern triggers in a parsed sentence, read the source and target from
 the dependency frame, and emit one Event per (source actor, target actor) pair.
 
-Frames handled: active ("X signed Y with Z"), passive ("Z was attacked by X"), control
-("X plans to visit Y", "X urged Y to ..."), conjoined verbs sharing a subject, relative clauses,
-compound actors ("Azerbaijan and Russia signed" → both directions for symmetric patterns),
-nominal triggers with possessive or adjective sources ("Moscow's mediation")."""
+The frame itself is read in coding/frames.py; compound actors ("Azerbaijan and Russia
+signed") give both directions for symmetric patterns."""
 
 from __future__ import annotations
 
@@ -14,14 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
+from dyadwatch.coding.frames import objects, slot_fillers, source_candidates
 from dyadwatch.coding.modality import INTENDED, NEGATED, intent_code, modality_of
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
 from dyadwatch.model import Actor, Event, Mention, stable_id
 from dyadwatch.nlp.parse import sentence_bounds
 
-SUBJECT_DEPS = ("nsubj", "csubj")
-PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 NOMINAL_ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "appos", "conj", "oprd"}
 )
@@ -74,8 +71,9 @@ class EventCoder:
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors) -> Frame | None:
         if not _constraints_hold(trigger, pattern):
             return None
-        source_token = _source_token(trigger, pattern)
-        source = actors.resolve(source_token) if source_token is not None else None
+        source = next(
+            (m for m in map(actors.resolve, source_candidates(trigger, pattern)) if m), None
+        )
         excluded = frozenset(a.country for a in source.actors) if source else frozenset()
         slot, target = _find_target(trigger, pattern, actors, excluded)
         if source is None:
@@ -138,84 +136,9 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     ):
         return False
     if pattern.objects:
-        objects = _objects(trigger, pattern)
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
-                   for o in objects)
+                   for o in objects(trigger, pattern))
     return True
-
-
-def _objects(trigger: Token, pattern: Pattern) -> list[Token]:
-    """Direct objects, or the passive subject ("a plan was signed"), with their conjuncts; for
-    an intransitive verb, the object of its first prepositional slot ("participate in projects")."""
-    heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
-    if not heads:
-        first_prep = next((s for s in pattern.target if s.startswith("prep:")), None)
-        heads = _slot_tokens(trigger, first_prep) if first_prep else []
-    return [o for h in heads for o in (h, *h.conjuncts)]
-
-
-def _is_passive(trigger: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in trigger.children)
-
-
-def _source_token(trigger: Token, pattern: Pattern) -> Token | None:
-    if pattern.pos == "NOUN":
-        return _nominal_source(trigger)
-    if pattern.pos == "ADJ":
-        return _child(trigger.head, SUBJECT_DEPS)
-    if _is_passive(trigger):
-        agent = _child(trigger, ("agent",))
-        return _child(agent, ("pobj",)) if agent is not None else None
-    return _verbal_subject(trigger)
-
-
-def _verbal_subject(verb: Token, depth: int = 0) -> Token | None:
-    subject = _child(verb, SUBJECT_DEPS)
-    if subject is not None or depth > 3 or verb.head is verb:
-        return subject
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
-        # "countries that signed", and reduced clauses: "companies invested in X".
-        return verb.head
-    if verb.dep_ == "xcomp":
-        controller = _child(verb.head, ("dobj",))
-        return controller if controller is not None else _verbal_subject(verb.head, depth + 1)
-    if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _verbal_subject(verb.head, depth + 1)
-    return None
-
-
-def _nominal_source(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ != "NOUN"):
-            return child
-    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    return _child(by, ("pobj",)) if by is not None else None
-
-
-def _child(token: Token | None, deps: tuple[str, ...]) -> Token | None:
-    if token is None:
-        return None
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def _slot_tokens(trigger: Token, slot: str) -> list[Token]:
-    """The phrase heads that fill a target slot of the trigger."""
-    if slot == "dobj":
-        deps = PASSIVE_SUBJECT_DEPS if _is_passive(trigger) else ("dobj",)
-        return [c for c in trigger.children if c.dep_ in deps]
-    if slot == "dative":
-        return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
-    if slot in ("xcomp", "ccomp"):
-        return [c for c in trigger.children if c.dep_ == slot]
-    if slot == "any":
-        return [c for c in trigger.children if c.dep_ not in (*SUBJECT_DEPS, "agent", "punct")]
-    word = slot.split(":", 1)[1]
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
-    if trigger.dep_ in ("acomp", "oprd"):
-        holders.append(trigger.head)  # "X is optimistic | on Y": the copula holds the preposition
-    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
-             and c.lower_ == word]
-    return [p for prep in preps for p in prep.children if p.dep_ in ("pobj", "pcomp")]
 
 
 # How deep below a plain object the target may sit: "attacked positions in Syria" (2), but not
@@ -230,7 +153,7 @@ def _find_target(
     for slot in pattern.target:
         plain_object = slot in ("dobj", "dative") and not pattern.objects
         depth = PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
-        for head in _slot_tokens(trigger, slot):
+        for head in slot_fillers(trigger, slot):
             direct = actors.resolve(head, lenient=True)
             if direct is not None and not all(a.country in excluded for a in direct.actors):
                 return slot, direct

@@ -1,0 +1,130 @@
+"""Reading a trigger's syntactic frame from the dependency parse: which phrases are its
+subject (the source), its objects, and the fillers of a pattern's target slots.
+
+Handled: active and passive clauses, passive participles with a "by" agent ("a memorandum
+signed by X and Y"), control ("X plans to visit", "X urged Y to", "X is expected to"),
+conjoined and subordinate verbs sharing a subject, relative and reduced clauses ("companies
+invested in"), predicative adjectives ("X is optimistic about Y") and nominal triggers
+("Moscow's mediation", "the meeting between X and Y")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dyadwatch.dictionaries.patterns import Pattern
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Heads that only count what follows "of": "a series of agreements", "a number of documents".
+QUANTITY_NOUNS = frozenset(
+    {"series", "number", "package", "set", "range", "couple", "dozen", "dozens", "hundreds",
+     "pair", "raft", "batch", "total", "bundle", "list", "round", "host"}
+)
+
+
+def child(token: Token | None, deps: tuple[str, ...]) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def agent_of(trigger: Token) -> Token | None:
+    """The "by" phrase of a passive verb or participle."""
+    return child(child(trigger, ("agent",)), ("pobj",))
+
+
+def is_passive(trigger: Token) -> bool:
+    return any(c.dep_ in (*PASSIVE_SUBJECT_DEPS, "auxpass", "agent") for c in trigger.children)
+
+
+def _is_participle_of(trigger: Token) -> bool:
+    """"the memorandum signed by ...": a past participle modifying the noun it acts on."""
+    has_agent = child(trigger, ("agent",)) is not None
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and has_agent
+
+
+def objects(trigger: Token, pattern: Pattern) -> list[Token]:
+    """What the trigger acts on: direct objects, the passive subject ("a plan was signed"), the
+    noun a participle modifies, or for an intransitive verb the object of its first
+    prepositional slot ("participate in projects"); with conjuncts, looking through quantity
+    nouns ("a series of agreements")."""
+    heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+    if _is_participle_of(trigger):
+        heads.append(trigger.head)
+    if not heads:
+        first_prep = next((s for s in pattern.target if s.startswith("prep:")), None)
+        heads = slot_fillers(trigger, first_prep) if first_prep else []
+    found = [o for h in heads for o in (h, *h.conjuncts)]
+    return found + [q for o in found if o.lemma_.lower() in QUANTITY_NOUNS for q in _of_objects(o)]
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
+    """Phrases that may name the source, best first."""
+    if pattern.pos == "NOUN":
+        found = nominal_source(trigger)
+    elif pattern.pos == "ADJ":
+        found = child(trigger.head, SUBJECT_DEPS)
+    elif is_passive(trigger):
+        found = agent_of(trigger)
+    else:
+        found = verbal_subject(trigger)
+    if found is not None:
+        yield found
+    if pattern.pos == "VERB" and trigger.dep_ == "acl" and trigger.head.head is not trigger.head:
+        # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause.
+        governing = verbal_subject(trigger.head.head)
+        if governing is not None and governing is not found:
+            yield governing
+
+
+def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
+    subject = child(verb, SUBJECT_DEPS)
+    if subject is not None or depth > 3 or verb.head is verb:
+        return subject
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
+        # "countries that signed", and reduced clauses: "companies invested in X".
+        return verb.head
+    if verb.dep_ == "xcomp":
+        # "urged Y to": the object controls; "is expected to": the passive subject does.
+        controller = child(verb.head, ("dobj", *PASSIVE_SUBJECT_DEPS))
+        return controller if controller is not None else verbal_subject(verb.head, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return verbal_subject(verb.head, depth + 1)
+    return None
+
+
+def nominal_source(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ != "NOUN"):
+            return c
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return child(by, ("pobj",))
+
+
+def slot_fillers(trigger: Token, slot: str) -> list[Token]:
+    """The phrase heads that fill a target slot of the trigger."""
+    if slot == "dobj":
+        if _is_participle_of(trigger):
+            return [trigger.head]
+        deps = PASSIVE_SUBJECT_DEPS if is_passive(trigger) else ("dobj",)
+        return [c for c in trigger.children if c.dep_ in deps]
+    if slot == "dative":
+        return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
+    if slot in ("xcomp", "ccomp"):
+        return [c for c in trigger.children if c.dep_ == slot]
+    if slot == "any":
+        return [c for c in trigger.children if c.dep_ not in (*SUBJECT_DEPS, "agent", "punct")]
+    word = slot.split(":", 1)[1]
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
+    if trigger.dep_ in ("acomp", "oprd"):
+        holders.append(trigger.head)  # "X is optimistic | on Y": the copula holds the preposition
+    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
+             and c.lower_ == word]
+    return [p for prep in preps for p in prep.children if p.dep_ in ("pobj", "pcomp")]
