@@ -199,3 +199,14 @@ def test_a_bad_date_is_rejected_with_its_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (f"Rejected: {path}:1: cannot read the date 'the day after' — use YYYY-MM-DD"
             in result.stderr)
+
+
+def test_a_stopped_run_resumes_where_it_ended(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "resume.duckdb")
+    partial = run("ingest", str(corpus), "--db", db, "--limit", "1", cwd=tmp_path)
+    assert partial.returncode == 0, partial.stderr
+    assert "added: 1 articles," in partial.stdout
+    rest = run("ingest", str(corpus), "--db", db, cwd=tmp_path)
+    assert rest.returncode == 0, rest.stderr
+    assert "added: 1 articles," in rest.stdout
+    assert "(1 skipped: already stored or repeated)" in rest.stdout

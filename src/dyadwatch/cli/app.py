@@ -32,7 +32,6 @@ app = typer.Typer(
     "`dyadwatch events --dyad AZE RUS` lists them; `dyadwatch explain 057` explains a code.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode=None,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 P = ParamSpec("P")
@@ -40,7 +39,7 @@ R = TypeVar("R")
 
 InputsArg = Annotated[list[str], typer.Argument(
     help="Files or folders (.txt with optional .meta.json, .html, .jsonl, .csv), or - for stdin.",
-    show_default=False)]
+    metavar="INPUT", show_default=False)]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline name or folder (default: en_core_web_sm, else "
@@ -237,7 +236,7 @@ def events(
 @fail_cleanly
 def explain(
     what: Annotated[str, typer.Argument(help="An event id from the store, or a CAMEO code.",
-                                        show_default=False)],
+                                        metavar="EVENT_ID|CODE", show_default=False)],
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Explain a CAMEO code (codebook entry and the patterns that produce it) or a stored
