@@ -83,3 +83,10 @@ def test_he_and_she_stand_for_the_person_just_named(nlp: Any, lexicon: Lexicon) 
 def test_a_pronoun_far_from_any_person_is_left_alone(nlp: Any, lexicon: Lexicon) -> None:
     doc = nlp("He spoke.")
     assert DocActors(doc, lexicon, None).resolve(doc[0]) is None
+
+
+def test_a_relative_sharing_a_surname_is_not_the_leader(nlp: Any, lexicon: Lexicon) -> None:
+    when = date(2018, 5, 1)
+    assert codes_of(nlp, lexicon, "President Trump spoke.", "Trump", when) == ["USAGOV"]
+    assert codes_of(nlp, lexicon, "Mr. Trump spoke.", "Trump", when) == ["USAGOV"]
+    assert codes_of(nlp, lexicon, "Ivanka Trump spoke.", "Trump", when) == []

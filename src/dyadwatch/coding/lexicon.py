@@ -13,6 +13,8 @@ from spacy.util import filter_spans
 
 from dyadwatch.dictionaries.actors import ActorTables, NamedActor
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lord"})
+
 
 @dataclass(frozen=True, slots=True)
 class NameHit:
@@ -39,14 +41,31 @@ class Lexicon:
 
     def name_hits(self, doc: Doc, published: date | None) -> dict[int, NameHit]:
         """Token index → the name covering it (longest match wins)."""
-        spans = [Span(doc, s, e, label=k) for k, s, e in self._names(doc)]
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self._names(doc)])
+        named = {i for span in spans for i in range(span.start, span.end)}
         hits: dict[int, NameHit] = {}
-        for span in filter_spans(spans):
+        for span in spans:
+            if self._other_person(doc, span, named):
+                continue
             entry, sector = self._choose(span.label_, published)
             hit = NameHit(span.start, span.end, entry, sector)
             for i in range(span.start, span.end):
                 hits[i] = hit
         return hits
+
+    def _other_person(self, doc: Doc, span: Span, named: set[int]) -> bool:
+        """"Ivanka Trump" is not "Trump": a one-word person alias right after another given
+        name (not a title such as "President" or "Mr", not another known name) is someone
+        else."""
+        if len(span) != 1 or span.start == 0:
+            return False
+        if not any(e.kind == "person" for e in self.tables.names[span.label_]):
+            return False
+        before = doc[span.start - 1]
+        if before.pos_ != "PROPN" or not before.is_title or before.i in named:
+            return False
+        word = before.lower_.rstrip(".")
+        return word not in HONORIFICS and not self.sector_of(word)
 
     def _choose(self, term: str, published: date | None) -> tuple[NamedActor, str]:
         """Pick the entry in force on the article's date; people out of office become ELI."""
