@@ -69,6 +69,7 @@ class Mention:
     text: str
     actors: tuple[Actor, ...]
     rule: str
+    basis: str = ""  # what decided it: the table entry or the context, in words
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ spokeswoman Maria Zakharova" → RUSGOV, "Russian companies" → RUSBUS)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -36,6 +36,7 @@ class _Coded:
     tokens: tuple[Token, ...]
     rule: str
     refers_to: str = ""  # for a pronoun: the name it stands for
+    basis: str = ""
 
 
 class DocActors:
@@ -63,11 +64,12 @@ class DocActors:
             return None
         actors = _unique(a for c in coded for a in c.actors)
         tokens = [t for c in coded for t in c.tokens]
-        mention = self._mention(tokens, actors, coded[0].rule)
+        basis = "; ".join(dict.fromkeys(c.basis for c in coded if c.basis))
+        mention = self._mention(tokens, actors, coded[0].rule, basis)
         if len(coded) == 1 and coded[0].refers_to:
             # Evidence stays readable: "she (Maria Zakharova)".
             text = f"{mention.text} ({coded[0].refers_to})"
-            return Mention(mention.start, mention.end, text, actors, mention.rule)
+            return replace(mention, text=text)
         return mention
 
     def search(
@@ -83,8 +85,37 @@ class DocActors:
                 continue
             kept = tuple(a for a in mention.actors if a.country not in exclude)
             if kept:
-                return Mention(mention.start, mention.end, mention.text, kept, mention.rule)
+                return replace(mention, actors=kept)
         return None
+
+    def mentions(self) -> list[Mention]:
+        """Every actor mention of the document in text order: each phrase that codes to an
+        actor, then table names inside phrases that do not ("Russian-Azerbaijani relations")."""
+        found: list[Mention] = []
+        covered: set[int] = set()
+        for token in self.doc:
+            if not self._phrase_head(token):
+                continue
+            mention = self.resolve(token)
+            if mention is not None and not any(m.start <= mention.start < m.end for m in found):
+                found.append(mention)
+                covered.update(range(mention.start, mention.end))
+        for hit in dict.fromkeys(self.names.values()):
+            span = self.doc[hit.start : hit.end]
+            nested = hit.entry.kind in ("organisation", "igo", "person", "seat") and not any(
+                (m.start, m.end) == (span.start_char, span.end_char) for m in found)
+            if span.start_char not in covered or nested:
+                coded = self._from_name(span[0], hit)
+                found.append(self._mention(list(span), coded.actors, coded.rule, coded.basis))
+        return sorted(found, key=lambda m: (m.start, m.end))
+
+    def _phrase_head(self, token: Token) -> bool:
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and token.i not in self.names:
+            return False
+        if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            return False  # coded with the first conjunct ("Azerbaijan and Russia")
+        modifier = token.dep_ in ("compound", "amod", "poss", "nmod", "nummod")
+        return not (modifier and token.head.pos_ in ("NOUN", "PROPN"))
 
     # -- one phrase -----------------------------------------------------------------------------
     def _resolve_one(self, token: Token, lenient: bool = False) -> _Coded | None:
@@ -94,7 +125,8 @@ class DocActors:
         if self._is_collective(token):
             return self._collective(token)
         if token.pos_ == "PROPN" and token.text in self._people:
-            return _Coded((self._people[token.text],), (token,), "person-memory")
+            return _Coded((self._people[token.text],), (token,), "person-memory",
+                          basis=f"'{token.text}' coded earlier in the article")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
         return self._from_modifiers(token, lenient)
@@ -105,7 +137,8 @@ class DocActors:
             if position < token.i:
                 if token.i - position > PRONOUN_REACH:
                     return None
-                return _Coded((actor,), (token,), "pronoun", refers_to=name)
+                return _Coded((actor,), (token,), "pronoun", refers_to=name,
+                              basis=f"pronoun for {name}, named just before")
         return None
 
     def _from_name(self, token: Token, hit: NameHit) -> _Coded:
@@ -116,7 +149,13 @@ class DocActors:
         if entry.kind in ("name", "capital", "adjective"):
             sector = self._sector_of_modifiers(token) or sector
         tokens = tuple(self.doc[hit.start : hit.end])
-        return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}")
+        basis = f"{entry.kind} '{entry.term}'"
+        if entry.kind == "person":
+            term = f"{entry.start or '…'} to {entry.end or 'today'}"
+            basis += f" ({term})" if hit.sector != "ELI" else f" (out of office; {term})"
+        if sector != hit.sector:
+            basis += f" + sector word ({sector})"
+        return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}", basis=basis)
 
     def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
         phrase = list(_phrase_tokens(token))
@@ -124,6 +163,13 @@ class DocActors:
         if adjacent is not None and adjacent.entry.kind == "person" and token.pos_ == "PROPN":
             # "President Xi | Jinping": the parser split a known person's name.
             return self._from_name(self.doc[adjacent.start], adjacent)
+        body = self._body_named_in(token, phrase)
+        if body is not None:
+            # "the Vice-President of the Heydar Aliyev Foundation", "CEO of Gazprom": a person
+            # speaks for the named body, which decides country and sector.
+            coded = self._from_name(self.doc[body.start], body)
+            return _Coded(coded.actors, tuple(phrase), "modifiers",
+                          basis=f"speaks for {coded.basis}")
         countries = self._countries_in(phrase)
         if not countries:
             return None
@@ -135,7 +181,20 @@ class DocActors:
         ):
             return None
         actors = tuple(Actor(country, sector) for country in countries)
-        return _Coded(actors, tuple(phrase), "modifiers")
+        words = ", ".join(t.text for t in phrase if t.i in self.names or t.i in self.sectors)
+        return _Coded(actors, tuple(phrase), "modifiers", basis=f"words in the phrase: {words}")
+
+    def _body_named_in(self, head: Token, phrase: list[Token]) -> NameHit | None:
+        """An organisation or seat of power named in an "of" phrase or apposition of a person
+        or title head."""
+        if head.pos_ != "PROPN" and head.i not in self.sectors:
+            return None
+        for token in phrase:
+            hit = self.names.get(token.i)
+            if (hit is not None and hit.entry.kind in ("organisation", "igo", "seat")
+                    and hit.sector and token.i != head.i):
+                return hit
+        return None
 
     def _head_sector(self, head: Token, phrase: list[Token]) -> str:
         """The head word's sector, refined by a more specific modifier ("military authorities")."""
@@ -173,7 +232,8 @@ class DocActors:
         if not pair:
             return None
         sector = self.sectors.get(token.i, "")
-        return _Coded(tuple(Actor(c, sector) for c in pair), (token,), "collective")
+        return _Coded(tuple(Actor(c, sector) for c in pair), (token,), "collective",
+                      basis=f"the two countries named last: {', '.join(pair)}")
 
     def _countries_in(self, tokens: Iterable[Token]) -> list[str]:
         """Countries named in a phrase, including "the two countries" ("rectors from the two
@@ -225,10 +285,12 @@ class DocActors:
             return self._people[token.text], name
         return None
 
-    def _mention(self, tokens: list[Token], actors: tuple[Actor, ...], rule: str) -> Mention:
+    def _mention(
+        self, tokens: list[Token], actors: tuple[Actor, ...], rule: str, basis: str = ""
+    ) -> Mention:
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
-        return Mention(start, end, self.doc.text[start:end], actors, rule)
+        return Mention(start, end, self.doc.text[start:end], actors, rule, basis)
 
 
 # Heads so general that a modifier's sector is the better code ("military officials" → MIL).
