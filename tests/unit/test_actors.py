@@ -90,3 +90,33 @@ def test_a_relative_sharing_a_surname_is_not_the_leader(nlp: Any, lexicon: Lexic
     assert codes_of(nlp, lexicon, "President Trump spoke.", "Trump", when) == ["USAGOV"]
     assert codes_of(nlp, lexicon, "Mr. Trump spoke.", "Trump", when) == ["USAGOV"]
     assert codes_of(nlp, lexicon, "Ivanka Trump spoke.", "Trump", when) == []
+
+
+def _resolve_last(nlp: Any, lexicon: Lexicon, text: str, word: str) -> Any:
+    doc = nlp(text)
+    token = [t for t in doc if t.text == word][-1]
+    return DocActors(doc, lexicon, date(2019, 6, 1)).resolve(token)
+
+
+def test_the_spokeswoman_refers_back(nlp: Any, lexicon: Lexicon) -> None:
+    text = ("Kazakh Foreign Ministry spokeswoman Aibek Smadiyarov spoke on Monday. "
+            "Trade was discussed. Later the spokeswoman criticised Kyrgyzstan.")
+    mention = _resolve_last(nlp, lexicon, text, "spokeswoman")
+    assert mention is not None and [a.code for a in mention.actors] == ["KAZGOV"]
+    assert mention.rule == "definite"
+
+
+def test_it_is_the_one_country_named_just_before(nlp: Any, lexicon: Lexicon) -> None:
+    mention = _resolve_last(nlp, lexicon, "Norway hosted the talks. It invited Sweden.", "It")
+    assert mention is not None and [a.code for a in mention.actors] == ["NOR"]
+
+
+def test_it_stays_unresolved_when_two_countries_compete(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Norway called Sweden on Monday. It invited Finland."
+    assert _resolve_last(nlp, lexicon, text, "It") is None
+
+
+def test_they_is_the_group_named_together(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Chile and Peru held talks. They signed a fisheries deal."
+    mention = _resolve_last(nlp, lexicon, text, "They")
+    assert mention is not None and [a.code for a in mention.actors] == ["CHL", "PER"]

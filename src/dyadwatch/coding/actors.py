@@ -26,6 +26,8 @@ COLLECTIVE_HEADS = frozenset(
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # A pronoun looks back at most this many tokens for the person it stands for.
 PRONOUN_REACH = 80
+# "the spokeswoman" may point further back than a pronoun.
+DEFINITE_REACH = 250
 # Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
 MAX_SEARCH_DEPTH = 6
 
@@ -129,7 +131,69 @@ class DocActors:
                           basis=f"'{token.text}' coded earlier in the article")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
-        return self._from_modifiers(token, lenient)
+        if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "them", "their"):
+            return self._thing_pronoun(token)
+        coded = self._from_modifiers(token, lenient)
+        if coded is None and self._is_definite_sector_noun(token):
+            return self._definite(token)
+        return coded
+
+    # -- reference back ----------------------------------------------------------------------
+    def _window_start(self, token: Token) -> int:
+        """Pronouns and definite phrases look back to the start of the previous sentence."""
+        sentence = token.sent
+        if sentence.start == 0:
+            return 0
+        return self.doc[sentence.start - 1].sent.start
+
+    def _thing_pronoun(self, token: Token) -> _Coded | None:
+        """"it"/"its" → the one country or body named just before; "they"/"their" → the one
+        group of actors named together ("Azerbaijan and Russia") just before. Nothing when
+        there is more than one candidate."""
+        plural = token.lower_ in ("they", "them", "their")
+        groups: dict[tuple[Actor, ...], str] = {}
+        for i in range(self._window_start(token), token.i):
+            hit = self.names.get(i)
+            if hit is None or i != hit.start or hit.entry.kind in ("adjective", "person"):
+                continue
+            head = self.doc[hit.end - 1]
+            if head.dep_ in ("compound", "amod", "poss") or head.dep_ == "conj":
+                continue
+            members = [head, *head.conjuncts]
+            coded = [self._from_name(m, self.names[m.i]) for m in members if m.i in self.names]
+            actors = _unique(a for c in coded for a in c.actors)
+            if (len(actors) > 1) == plural:
+                groups[actors] = self.doc[hit.start : members[-1].i + 1].text
+        if len(groups) != 1:
+            return None
+        (actors, text), = groups.items()
+        return _Coded(actors, (token,), "pronoun", refers_to=text,
+                      basis=f"pronoun for {text}, the only candidate just before")
+
+    def _is_definite_sector_noun(self, token: Token) -> bool:
+        """"the spokeswoman", "the ministry": a sector noun with a definite article and no
+        country of its own."""
+        return (token.pos_ == "NOUN" and token.i in self.sectors
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children))
+
+    def _definite(self, token: Token) -> _Coded | None:
+        """The nearest earlier phrase with the same head word that was coded with a country."""
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, max(-1, token.i - DEFINITE_REACH), -1):
+            earlier = self.doc[i]
+            if earlier.lemma_.lower() != lemma:
+                continue
+            head = earlier
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head  # "spokeswoman" in "Ministry spokeswoman Maria Zakharova"
+            coded = self._from_modifiers(head)
+            if coded is None and head.i in self.names:
+                coded = self._from_name(head, self.names[head.i])
+            if coded is not None:
+                text = self.doc[head.left_edge.i : head.i + 1].text
+                return _Coded(coded.actors, (token,), "definite", refers_to=text,
+                              basis=f"refers back to {text}")
+        return None
 
     def _pronoun(self, token: Token) -> _Coded | None:
         """"he"/"she": the person coded most recently before it, if close enough."""
