@@ -28,6 +28,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_REACH = 80
 # "the spokeswoman" may point further back than a pronoun.
 DEFINITE_REACH = 250
+# Participles that tie a phrase to the country it belongs to ("delegations representing the
+# Russian regions", "officials based in Kabul"); other participles describe what it does.
+AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany"})
 # Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
 MAX_SEARCH_DEPTH = 6
 
@@ -276,7 +279,7 @@ class DocActors:
         return ""
 
     def _is_collective(self, token: Token) -> bool:
-        if token.lemma_.lower() not in COLLECTIVE_HEADS:
+        if token.lemma_.lower() not in COLLECTIVE_HEADS or token.dep_ == "nummod":
             return False
         words = {c.lower_ for c in token.children} | {token.lower_}
         return "two" in words or "both" in words
@@ -378,7 +381,7 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield from _phrase_tokens(pobj, depth + 1)
-        elif child.dep_ == "acl" and child.tag_ in ("VBG", "VBN"):
+        elif child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION_VERBS:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from _phrase_tokens(obj, depth + 1)

@@ -17,6 +17,9 @@ from dyadwatch.dictionaries.patterns import Pattern
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# "any" covers the trigger's own arguments, not the clauses hanging off it.
+ANY_SLOT_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "attr", "oprd", "xcomp", "ccomp",
+                           "npadvmod", "acomp"})
 # Heads that only count what follows "of": "a series of agreements", "a number of documents".
 QUANTITY_NOUNS = frozenset(
     {"series", "number", "package", "set", "range", "couple", "dozen", "dozens", "hundreds",
@@ -120,7 +123,7 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     if slot in ("xcomp", "ccomp"):
         return [c for c in trigger.children if c.dep_ == slot]
     if slot == "any":
-        return [c for c in trigger.children if c.dep_ not in (*SUBJECT_DEPS, "agent", "punct")]
+        return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]
     holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
     if trigger.dep_ in ("acomp", "oprd"):
