@@ -30,7 +30,7 @@ def mention_record(article: Article, mention: Mention) -> dict[str, Any]:
 def actor_mentions(articles: list[Article], settings: Settings) -> Iterator[ArticleMentions]:
     """Parse each article and list every actor mention with what decided it."""
     nlp = load_pipeline(settings.model_name)
-    lexicon = Lexicon(nlp, load_actor_tables())
+    lexicon = Lexicon(nlp, load_actor_tables(settings.actor_folders))
     texts = (a.text for a in articles)
     for article, doc in zip(articles, nlp.pipe(texts), strict=True):
         found = DocActors(doc, lexicon, article.published).mentions()

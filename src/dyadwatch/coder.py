@@ -17,7 +17,8 @@ from dyadwatch.pipeline import Pipeline, Work
 
 def build_pipeline(settings: Settings) -> Pipeline:
     nlp = load_pipeline(settings.model_name)
-    stage = EventStage(nlp, load_actor_tables(), load_patterns(), load_codebook())
+    tables = load_actor_tables(settings.actor_folders)
+    stage = EventStage(nlp, tables, load_patterns(), load_codebook())
     return Pipeline([ParseStage(nlp), stage])
 
 

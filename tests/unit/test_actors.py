@@ -120,3 +120,11 @@ def test_they_is_the_group_named_together(nlp: Any, lexicon: Lexicon) -> None:
     text = "Chile and Peru held talks. They signed a fisheries deal."
     mention = _resolve_last(nlp, lexicon, text, "They")
     assert mention is not None and [a.code for a in mention.actors] == ["CHL", "PER"]
+
+
+def test_a_breakaway_territory_acts_through_its_de_facto_authorities(
+    nlp: Any, lexicon: Lexicon
+) -> None:
+    assert codes_of(nlp, lexicon, "Transnistria demanded talks.", "Transnistria") == ["MDAREB"]
+    text = "Artillery shelled villages in Transnistria."
+    assert codes_of(nlp, lexicon, text, "Transnistria") == ["MDA"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.actors_view import actor_mentions, mention_record
+from dyadwatch.cli.common import ActorsOpt, fail_cleanly
 from dyadwatch.cli.output import Format
 from dyadwatch.config import ReadOptions, Settings
 from dyadwatch.errors import UsageError
@@ -34,8 +36,7 @@ def _articles(what: str, when: date | None) -> list[Article]:
 
 
 def _dated(article: Article, when: date) -> Article:
-    return Article(article.id, article.text, when, article.title, article.url, article.source,
-                   article.origin, article.external_id)
+    return replace(article, published=when)
 
 
 def _day(value: str | None) -> date | None:
@@ -47,6 +48,7 @@ def _day(value: str | None) -> date | None:
         raise UsageError(f"--date {value!r} is not a date", "use YYYY-MM-DD") from None
 
 
+@fail_cleanly
 def actors(
     what: Annotated[str, typer.Argument(
         help="Text in quotes, or a file/folder/- read like `dyadwatch code` reads it.",
@@ -57,10 +59,11 @@ def actors(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline.",
                                               show_default=False)] = None,
+    actor_tables: ActorsOpt = None,
 ) -> None:
     """List every actor mention found: its span, code(s), and the table entry or context rule
     that decided it."""
-    settings = Settings(model=model)
+    settings = Settings(model=model, actors=tuple(actor_tables or ()))
     for found in actor_mentions(_articles(what, _day(on)), settings):
         records = [mention_record(found.article, m) for m in found.mentions]
         if fmt is Format.jsonl:

@@ -7,18 +7,20 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dyadwatch import __version__
+from dyadwatch.cli.actors_cmd import actors
+from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly
+from dyadwatch.cli.dict_cmd import dict_app
 from dyadwatch.cli.output import Format, RecordWriter, open_output
 from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
 from dyadwatch.config import DEFAULT_DB, DEFAULT_MAX_CHARS, ReadOptions, Settings
+from dyadwatch.dictionaries.actors import load_actor_tables
 from dyadwatch.errors import DyadwatchError, UsageError
 from dyadwatch.jobs import Tally, code_inputs, ingest_inputs, sample_corpus_path, summarize
 from dyadwatch.store import EventQuery, Store
@@ -33,9 +35,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-P = ParamSpec("P")
-R = TypeVar("R")
 
 InputsArg = Annotated[list[str], typer.Argument(
     help="Files or folders (.txt with optional .meta.json, .html, .jsonl, .csv), or - for stdin.",
@@ -60,20 +59,6 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
 
 
-def fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into `Error: ... — ...` on stderr and an exit code."""
-
-    @wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return func(*args, **kwargs)
-        except DyadwatchError as exc:
-            err.print(f"Error: {exc.message}", markup=False)
-            raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
-
-    return wrapper
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dyadwatch {__version__}")
@@ -89,8 +74,11 @@ def main_options(
 
 
 def _settings(db: Path, model: str | None, batch: int, read: ReadOptions,
-              limit: int | None = None) -> Settings:
-    return Settings(db_path=db, model=model, batch_size=batch, read=read, limit=limit)
+              limit: int | None = None, actors: list[Path] | None = None) -> Settings:
+    settings = Settings(db_path=db, model=model, batch_size=batch, read=read, limit=limit,
+                        actors=tuple(actors or ()))
+    load_actor_tables(settings.actor_folders)  # a bad --actors folder fails before any output
+    return settings
 
 
 def _read_options(id_column: str, date_column: str, text_column: str, title_column: str,
@@ -144,11 +132,12 @@ def code(
     source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchOpt = 32,
     limit: LimitOpt = None,
+    actors: ActorsOpt = None,
 ) -> None:
     """Code articles and print their events (JSON Lines by default); nothing is stored."""
     read = _read_options(id_column, date_column, text_column, title_column, url_column,
                          source_column, max_chars)
-    settings = _settings(DEFAULT_DB, model, batch_size, read, limit)
+    settings = _settings(DEFAULT_DB, model, batch_size, read, limit, actors)
     tally = Tally()
     with open_output(output) as handle, _progress("coding", tally) as on_file:
         writer = RecordWriter(handle, fmt)
@@ -172,12 +161,13 @@ def ingest(
     source_column: SourceCol = "source", max_chars: MaxChars = DEFAULT_MAX_CHARS,
     batch_size: BatchOpt = 32,
     limit: LimitOpt = None,
+    actors: ActorsOpt = None,
 ) -> None:
     """Code articles and store articles, events and rejects in the DuckDB file.
     Articles already stored are skipped, so re-running adds nothing and a killed run resumes."""
     read = _read_options(id_column, date_column, text_column, title_column, url_column,
                          source_column, max_chars)
-    settings = _settings(db, model, batch_size, read, limit)
+    settings = _settings(db, model, batch_size, read, limit, actors)
     tally = Tally()
     with Store(db) as store, _progress("ingesting", tally) as on_file:
         added = ingest_inputs(inputs, store, settings, stdin=sys.stdin.buffer, tally=tally,
@@ -273,6 +263,10 @@ def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
         _report_rejects(tally)
         print_summary(summarize(store))
     typer.echo(f"Results are in {db.resolve()} — try: dyadwatch events --db {db} --dyad AZE RUS")
+
+
+app.command()(actors)
+app.add_typer(dict_app, name="dict")
 
 
 def main() -> Any:

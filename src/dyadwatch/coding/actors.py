@@ -213,6 +213,8 @@ class DocActors:
         sector = hit.sector
         if entry.kind in ("adjective",) and token.dep_ in ("amod", "compound"):
             sector = ""  # an adjective used as a head ("the Russians") stands for the country
+        if entry.kind == "territory" and not _acts(token):
+            sector = ""  # "shelling in Nagorno-Karabakh": only the place, so only the country
         if entry.kind in ("name", "capital", "adjective"):
             sector = self._sector_of_modifiers(token) or sector
         tokens = tuple(self.doc[hit.start : hit.end])
@@ -221,7 +223,7 @@ class DocActors:
             term = f"{entry.start or '…'} to {entry.end or 'today'}"
             basis += f" ({term})" if hit.sector != "ELI" else f" (out of office; {term})"
         if sector != hit.sector:
-            basis += f" + sector word ({sector})"
+            basis += f" + sector word ({sector})" if sector else " (named as a place)"
         return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}", basis=basis)
 
     def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
@@ -387,6 +389,13 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
                     yield from _phrase_tokens(obj, depth + 1)
         elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj"):
             yield from _phrase_tokens(child, depth + 1)
+
+
+def _acts(token: Token) -> bool:
+    """The phrase is an actor in its clause: subject, possessor or passive agent."""
+    if token.dep_ == "conj":
+        return _acts(token.head)
+    return token.dep_ in ("nsubj", "poss") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _breadth_first(root: Token, max_depth: int) -> Iterator[Token]:

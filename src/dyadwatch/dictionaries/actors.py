@@ -4,14 +4,17 @@ sector nouns and titles."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
 
 from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
+from dyadwatch.errors import DictionaryError
 
 SECTORS = frozenset(
     ["GOV", "MIL", "BUS", "EDU", "REL", "NGO", "MED", "JUD", "LEG", "COP", "REB", "OPP", "CVL",
@@ -20,6 +23,17 @@ SECTORS = frozenset(
 COUNTRY_KINDS = ("name", "adjective", "capital", "seat")
 # Codes that are not ISO 3166 countries but are used as the country part of actor codes.
 EXTRA_COUNTRY_CODES = frozenset({"XKX", "IMG", "WST", "EUR"})
+# Codes of non-state actors used whole as the country part (IGOUNO, NGOAMN, IMGMOSALQ).
+NON_STATE_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC")
+# The tables a folder of actor tables may hold, with their columns.
+ACTOR_TABLES = {
+    "countries.tsv": ("code", "kind", "term"),
+    "igos.tsv": ("code", "term"),
+    "people.tsv": ("name", "aliases", "country", "sector", "role", "start", "end"),
+    "organisations.tsv": ("name", "aliases", "country", "sector"),
+    "sectors.tsv": ("term", "sector", "kind"),
+    "territories.tsv": ("term", "country", "acting_sector", "note"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +65,14 @@ def _valid_country(code: str) -> bool:
     return code in EXTRA_COUNTRY_CODES or pycountry.countries.get(alpha_3=code) is not None
 
 
+def is_actor_country(code: str) -> bool:
+    """An ISO 3166 alpha-3 code, one of the extra codes, or a whole IGO/NGO/IMG/MNC code."""
+    return _valid_country(code) or (code.startswith(NON_STATE_PREFIXES) and code.isalnum()
+                                     and code.isupper())
+
+
 def _check_country(path: Path, number: int, code: str, column: str = "country") -> None:
-    if not (_valid_country(code) or code.startswith("IGO")):
+    if not is_actor_country(code):
         raise field_error(path, number, column, f"is not an ISO 3166 alpha-3 code: {code!r}")
 
 
@@ -81,65 +101,96 @@ def pycountry_names() -> list[NamedActor]:
     return found
 
 
+def country_row(path: Path, number: int, row: dict[str, str]) -> list[NamedActor]:
+    _check_country(path, number, row["code"], "code")
+    if row["kind"] not in COUNTRY_KINDS:
+        raise field_error(path, number, "kind", f"must be one of {', '.join(COUNTRY_KINDS)}")
+    # A seat of power speaks for the government; a capital or name for the whole country.
+    sector = "GOV" if row["kind"] == "seat" else ""
+    return [NamedActor(row["term"], row["code"], sector, row["kind"])]
+
+
+def igo_row(path: Path, number: int, row: dict[str, str]) -> list[NamedActor]:
+    code = row["code"]
+    if not (code.isupper() and 3 <= len(code) <= 9):
+        raise field_error(path, number, "code", f"is not an IGO/NGO code: {code!r}")
+    return [NamedActor(row["term"], code, "", "igo")]
+
+
+def person_row(path: Path, number: int, row: dict[str, str]) -> list[NamedActor]:
+    _check_country(path, number, row["country"])
+    _check_sector(path, number, row["sector"])
+    start = _parse_date(path, number, "start", row["start"])
+    end = _parse_date(path, number, "end", row["end"])
+    if start and end and end < start:
+        raise field_error(path, number, "end", "is before start")
+    return [NamedActor(term, row["country"], row["sector"], "person", start, end)
+            for term in _terms(row["name"], row["aliases"])]
+
+
+def organisation_row(path: Path, number: int, row: dict[str, str]) -> list[NamedActor]:
+    _check_country(path, number, row["country"])
+    _check_sector(path, number, row["sector"])
+    return [NamedActor(term, row["country"], row["sector"], "organisation")
+            for term in _terms(row["name"], row["aliases"])]
+
+
+def territory_row(path: Path, number: int, row: dict[str, str]) -> list[NamedActor]:
+    """A disputed or breakaway territory or a region: its state, and the sector of its de facto
+    authorities when it acts (the coder drops that sector where the name is only a place)."""
+    _check_country(path, number, row["country"])
+    _check_sector(path, number, row["acting_sector"])
+    return [NamedActor(row["term"], row["country"], row["acting_sector"], "territory")]
+
+
+def sector_row(path: Path, number: int, row: dict[str, str]) -> tuple[str, str, str]:
+    """(term in lower case, sector, kind) of a sectors.tsv line."""
+    _check_sector(path, number, row["sector"])
+    if row["kind"] not in ("noun", "title"):
+        raise field_error(path, number, "kind", "must be noun or title")
+    return row["term"].lower(), row["sector"], row["kind"]
+
+
+ROW_READERS = {
+    "countries.tsv": country_row,
+    "igos.tsv": igo_row,
+    "people.tsv": person_row,
+    "organisations.tsv": organisation_row,
+    "territories.tsv": territory_row,
+}
+
+
+def _read_named(path: Path, table: str) -> list[NamedActor]:
+    reader = ROW_READERS[table]
+    return [a for number, row in read_tsv(path, ACTOR_TABLES[table])
+            for a in reader(path, number, row)]
+
+
 def read_countries(path: Path) -> list[NamedActor]:
-    found = []
-    for number, row in read_tsv(path, ("code", "kind", "term")):
-        _check_country(path, number, row["code"], "code")
-        if row["kind"] not in COUNTRY_KINDS:
-            raise field_error(path, number, "kind", f"must be one of {', '.join(COUNTRY_KINDS)}")
-        # A seat of power speaks for the government; a capital or name for the whole country.
-        sector = "GOV" if row["kind"] == "seat" else ""
-        found.append(NamedActor(row["term"], row["code"], sector, row["kind"]))
-    return found
+    return _read_named(path, "countries.tsv")
 
 
 def read_igos(path: Path) -> list[NamedActor]:
-    found = []
-    for number, row in read_tsv(path, ("code", "term")):
-        code = row["code"]
-        if not (code.isupper() and 3 <= len(code) <= 9):
-            raise field_error(path, number, "code", f"is not an IGO/NGO code: {code!r}")
-        found.append(NamedActor(row["term"], code, "", "igo"))
-    return found
+    return _read_named(path, "igos.tsv")
 
 
 def read_people(path: Path) -> list[NamedActor]:
-    columns = ("name", "aliases", "country", "sector", "role", "start", "end")
-    found = []
-    for number, row in read_tsv(path, columns):
-        _check_country(path, number, row["country"])
-        _check_sector(path, number, row["sector"])
-        start = _parse_date(path, number, "start", row["start"])
-        end = _parse_date(path, number, "end", row["end"])
-        if start and end and end < start:
-            raise field_error(path, number, "end", "is before start")
-        for term in _terms(row["name"], row["aliases"]):
-            found.append(NamedActor(term, row["country"], row["sector"], "person", start, end))
-    return found
+    return _read_named(path, "people.tsv")
 
 
 def read_organisations(path: Path) -> list[NamedActor]:
-    found = []
-    for number, row in read_tsv(path, ("name", "aliases", "country", "sector")):
-        _check_country(path, number, row["country"])
-        _check_sector(path, number, row["sector"])
-        for term in _terms(row["name"], row["aliases"]):
-            found.append(NamedActor(term, row["country"], row["sector"], "organisation"))
-    return found
+    return _read_named(path, "organisations.tsv")
 
 
 def read_sectors(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     nouns: dict[str, str] = {}
     titles: dict[str, str] = {}
-    for number, row in read_tsv(path, ("term", "sector", "kind")):
-        _check_sector(path, number, row["sector"])
-        if row["kind"] not in ("noun", "title"):
-            raise field_error(path, number, "kind", "must be noun or title")
-        table = nouns if row["kind"] == "noun" else titles
-        term = row["term"].lower()
+    for number, row in read_tsv(path, ACTOR_TABLES["sectors.tsv"]):
+        term, sector, kind = sector_row(path, number, row)
+        table = nouns if kind == "noun" else titles
         if term in table:
-            raise field_error(path, number, "term", f"repeats {term!r} ({row['kind']})")
-        table[term] = row["sector"]
+            raise field_error(path, number, "term", f"repeats {term!r} ({kind})")
+        table[term] = sector
     return nouns, titles
 
 
@@ -153,26 +204,82 @@ def _ambiguous(entries: list[NamedActor]) -> bool:
     return len(countries) > 1
 
 
-def build_tables(named: list[NamedActor], sectors_path: Path) -> ActorTables:
+def _by_term(named: list[NamedActor]) -> dict[str, list[NamedActor]]:
     names: dict[str, list[NamedActor]] = {}
     for entry in named:
         names.setdefault(entry.term, []).append(entry)
-    names = {term: entries for term, entries in names.items() if not _ambiguous(entries)}
-    nouns, titles = read_sectors(sectors_path)
-    codes = frozenset(e.country for e in named)
+    return {term: entries for term, entries in names.items() if not _ambiguous(entries)}
+
+
+def _tables(names: dict[str, list[NamedActor]], nouns: dict[str, str],
+            titles: dict[str, str], codes: frozenset[str]) -> ActorTables:
     return ActorTables({k: tuple(v) for k, v in names.items()}, nouns, titles, codes)
 
 
-def read_actor_tables(folder: Path) -> ActorTables:
+class ExtraTables(NamedTuple):
+    """What a user's folder of tables adds: names, sector nouns and sector titles."""
+
+    named: list[NamedActor]
+    nouns: dict[str, str]
+    titles: dict[str, str]
+
+
+def read_extra_tables(folder: Path) -> ExtraTables:
+    """A user's folder holding any of the five actor tables in the built-in format. Errors
+    name the file with its folder."""
+    if not folder.is_dir():
+        raise DictionaryError(f"{folder}: no such folder of actor tables",
+                              "check the path given with --actors or DYADWATCH_ACTORS")
+    present = [name for name in ACTOR_TABLES if (folder / name).is_file()]
+    if not present:
+        raise DictionaryError(f"{folder}: holds none of {', '.join(ACTOR_TABLES)}",
+                              "put your tables there (see `dyadwatch dict import-petrarch`)")
+    named: list[NamedActor] = []
+    nouns: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for name in present:
+        try:
+            if name == "sectors.tsv":
+                nouns, titles = read_sectors(folder / name)
+            else:
+                named += _read_named(folder / name, name)
+        except DictionaryError as exc:
+            raise DictionaryError(f"{folder}{os.sep}{exc.problem}", exc.hint) from None
+        except UnicodeDecodeError:
+            raise DictionaryError(f"{folder / name}: not UTF-8 text",
+                                  "save the table as UTF-8") from None
+    return ExtraTables(named, nouns, titles)
+
+
+def _merge(names: dict[str, list[NamedActor]], extra: list[NamedActor]) -> None:
+    """Add a user's entries: after the built-in ones for a term both know (the built-in
+    reading is tried first), as they are for new terms (dropped if ambiguous there)."""
+    for term, entries in _by_term(extra).items():
+        names.setdefault(term, []).extend(entries)
+
+
+def read_actor_tables(folder: Path, extra: tuple[Path, ...] = ()) -> ActorTables:
+    """The tables in `folder`, plus the entries of each folder in `extra`."""
     named = pycountry_names()
     named += read_countries(folder / "countries.tsv")
     named += read_igos(folder / "igos.tsv")
     named += read_people(folder / "people.tsv")
     named += read_organisations(folder / "organisations.tsv")
-    return build_tables(named, folder / "sectors.tsv")
+    named += _read_named(folder / "territories.tsv", "territories.tsv")
+    names = _by_term(named)
+    nouns, titles = read_sectors(folder / "sectors.tsv")
+    codes = {e.country for e in named}
+    for path in extra:
+        added = read_extra_tables(path)
+        _merge(names, added.named)
+        nouns = {**added.nouns, **nouns}  # a term already known keeps its sector
+        titles = {**added.titles, **titles}
+        codes.update(e.country for e in added.named)
+    return _tables(names, nouns, titles, frozenset(codes))
 
 
-@lru_cache(maxsize=1)
-def load_actor_tables() -> ActorTables:
-    """The bundled actor tables (read once per process)."""
-    return read_actor_tables(data_path("countries.tsv").parent)
+@lru_cache(maxsize=8)
+def load_actor_tables(extra: tuple[Path, ...] = ()) -> ActorTables:
+    """The bundled actor tables plus the user's folders in `extra` (read once per process
+    for each tuple of folders)."""
+    return read_actor_tables(data_path("countries.tsv").parent, tuple(extra))

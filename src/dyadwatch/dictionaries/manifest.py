@@ -44,8 +44,9 @@ def refresh(folder: Path | None = None) -> list[str]:
     for name, entry in manifest["tables"].items():
         digest = checksum(folder / name)
         if digest != entry["sha256"]:
-            major, minor, patch = (int(x) for x in entry["version"].split("."))
-            entry["version"] = f"{major}.{minor}.{patch + 1}"
+            if entry["sha256"]:  # a new table (no checksum yet) keeps its first version
+                major, minor, patch = (int(x) for x in entry["version"].split("."))
+                entry["version"] = f"{major}.{minor}.{patch + 1}"
             entry["sha256"] = digest
             changed.append(name)
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"

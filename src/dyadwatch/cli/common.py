@@ -1,0 +1,37 @@
+"""Pieces every command shares: the stderr console, error handling, common options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from dyadwatch.errors import DyadwatchError, UsageError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+ActorsOpt = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="A folder of your own actor tables (people.tsv, organisations.tsv, "
+    "countries.tsv, igos.tsv, sectors.tsv) added to the built-in ones; repeat for more "
+    "(default: env DYADWATCH_ACTORS, folders separated by ':').", metavar="DIR",
+    show_default=False)]
+
+
+def fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into `Error: ... — ...` on stderr and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DyadwatchError as exc:
+            err.print(f"Error: {exc.message}", markup=False)
+            raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
+
+    return wrapper
