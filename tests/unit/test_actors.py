@@ -128,3 +128,9 @@ def test_a_breakaway_territory_acts_through_its_de_facto_authorities(
     assert codes_of(nlp, lexicon, "Transnistria demanded talks.", "Transnistria") == ["MDAREB"]
     text = "Artillery shelled villages in Transnistria."
     assert codes_of(nlp, lexicon, text, "Transnistria") == ["MDA"]
+
+
+def test_several_word_organisation_names_match_in_any_case(nlp: Any, lexicon: Lexicon) -> None:
+    text = "The heydar aliyev foundation opened a school."
+    assert codes_of(nlp, lexicon, text, "foundation") == ["AZENGO"]
+    assert codes_of(nlp, lexicon, "The us delegation left.", "delegation") == []

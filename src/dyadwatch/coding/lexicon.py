@@ -26,14 +26,25 @@ class NameHit:
     sector: str
 
 
+# Names of these kinds that have several words are also found in any letter case ("al
+# Shabaab", "Islamic state"): a lower-case run of such words is rarely anything else. One-word
+# names and places stay case-sensitive ("US" is not "us", "Georgia" not "georgia").
+CASE_BLIND_KINDS = frozenset({"organisation", "igo", "person"})
+
+
 class Lexicon:
-    """PhraseMatchers over the actor tables: names case-sensitive, sector words case-blind."""
+    """PhraseMatchers over the actor tables: names case-sensitive (several-word names of
+    organisations and people case-blind too), sector words case-blind."""
 
     def __init__(self, nlp: Language, tables: ActorTables) -> None:
         self.tables = tables
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for term in tables.names:
-            self._names.add(term, [nlp.make_doc(term)])
+        self._names_any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for term, entries in tables.names.items():
+            pattern = nlp.make_doc(term)
+            self._names.add(term, [pattern])
+            if len(pattern) > 1 and all(e.kind in CASE_BLIND_KINDS for e in entries):
+                self._names_any_case.add(term, [pattern])
         self._sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
         multiword = [t for t in (*tables.sector_nouns, *tables.sector_titles) if " " in t]
         for term in multiword:
@@ -41,7 +52,8 @@ class Lexicon:
 
     def name_hits(self, doc: Doc, published: date | None) -> dict[int, NameHit]:
         """Token index → the name covering it (longest match wins)."""
-        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self._names(doc)])
+        matches = [*self._names(doc), *self._names_any_case(doc)]
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in matches])
         named = {i for span in spans for i in range(span.start, span.end)}
         hits: dict[int, NameHit] = {}
         for span in spans:
