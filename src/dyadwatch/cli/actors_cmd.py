@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dyadwatch.actors_view import actor_mentions, mention_record
-from dyadwatch.cli.common import ActorsOpt, fail_cleanly
+from dyadwatch.cli.common import ActorsOpt, fail_cleanly, parse_day
 from dyadwatch.cli.output import Format
 from dyadwatch.config import ReadOptions, Settings
 from dyadwatch.errors import UsageError
@@ -39,15 +39,6 @@ def _dated(article: Article, when: date) -> Article:
     return replace(article, published=when)
 
 
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--date {value!r} is not a date", "use YYYY-MM-DD") from None
-
-
 @fail_cleanly
 def actors(
     what: Annotated[str, typer.Argument(
@@ -64,7 +55,7 @@ def actors(
     """List every actor mention found: its span, code(s), and the table entry or context rule
     that decided it."""
     settings = Settings(model=model, actors=tuple(actor_tables or ()))
-    for found in actor_mentions(_articles(what, _day(on)), settings):
+    for found in actor_mentions(_articles(what, parse_day(on, "--date")), settings):
         records = [mention_record(found.article, m) for m in found.mentions]
         if fmt is Format.jsonl:
             for record in records:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,13 +14,13 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dyadwatch import __version__
 from dyadwatch.cli.actors_cmd import actors
-from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly
+from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly, parse_day
 from dyadwatch.cli.dict_cmd import dict_app
 from dyadwatch.cli.output import Format, RecordWriter, open_output
 from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
 from dyadwatch.config import DEFAULT_DB, DEFAULT_MAX_CHARS, ReadOptions, Settings
 from dyadwatch.dictionaries.actors import load_actor_tables
-from dyadwatch.errors import DyadwatchError, UsageError
+from dyadwatch.errors import DyadwatchError
 from dyadwatch.jobs import Tally, code_inputs, ingest_inputs, sample_corpus_path, summarize
 from dyadwatch.store import EventQuery, Store
 
@@ -183,15 +182,6 @@ def ingest(
     _exit_if_nothing_coded(tally)
 
 
-def _parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date", "use YYYY-MM-DD") from None
-
-
 def _open_existing(db: Path) -> Store:
     if not db.exists():
         raise DyadwatchError(f"database {db} does not exist",
@@ -214,7 +204,7 @@ def events(
 ) -> None:
     """List stored events, optionally for one dyad and a date range."""
     pair = (dyad[0].upper(), dyad[1].upper()) if dyad else None
-    query = EventQuery(pair, _parse_day(since, "--since"), _parse_day(until, "--until"), limit)
+    query = EventQuery(pair, parse_day(since, "--since"), parse_day(until, "--until"), limit)
     with _open_existing(db) as store, open_output(output) as handle:
         writer = RecordWriter(handle, fmt)
         writer.write_all(store.events(query))

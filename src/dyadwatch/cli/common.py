@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -35,3 +36,13 @@ def fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from None
 
     return wrapper
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value; a usage error (exit 2) otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date", "use YYYY-MM-DD") from None
