@@ -210,3 +210,25 @@ def test_a_stopped_run_resumes_where_it_ended(corpus: Path, tmp_path: Path) -> N
     assert rest.returncode == 0, rest.stderr
     assert "added: 1 articles," in rest.stdout
     assert "(1 skipped: already stored or repeated)" in rest.stdout
+
+
+def test_actors_lists_mentions_with_what_decided_them(tmp_path: Path) -> None:
+    text = "Chilean Foreign Minister Andres Allamand met Peruvian officials in Lima."
+    result = run("actors", text, "--date", "2021-01-05", "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    mentions = [json.loads(line) for line in result.stdout.splitlines()]
+    by_text = {m["text"]: m for m in mentions}
+    allamand = next(m for t, m in by_text.items() if "Allamand" in t)
+    assert allamand["codes"] == ["CHLGOV"] and allamand["basis"]
+    assert by_text["Lima"]["codes"] == ["PER"] and by_text["Lima"]["rule"] == "name:capital"
+    for m in mentions:
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_actors_usage_errors(tmp_path: Path) -> None:
+    bad = run("actors", "Peru spoke.", "--date", "soon", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "Error: --date 'soon' is not a date — use YYYY-MM-DD" in bad.stderr
+    missing = run("actors", "Peru spoke.", "--actors", "nowhere", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "Error: nowhere: no such folder of actor tables" in missing.stderr
