@@ -145,3 +145,8 @@ def test_a_country_word_claims_a_body_named_by_its_kind(nlp: Any, lexicon: Lexic
     assert codes_of(nlp, lexicon, "The Federal Reserve raised rates.", "Reserve") == ["USAGOV"]
     text = "The Nigerian Federal Reserve raised rates."
     assert codes_of(nlp, lexicon, text, "Reserve") == ["NGAGOV"]
+
+
+def test_a_backing_country_does_not_code_what_it_backs(nlp: Any, lexicon: Lexicon) -> None:
+    text = "US-backed Syrian fighters captured the town."
+    assert codes_of(nlp, lexicon, text, "fighters") == ["SYRREB"]

@@ -28,6 +28,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PRONOUN_REACH = 80
 # "the spokeswoman" may point further back than a pronoun.
 DEFINITE_REACH = 250
+# "X-backed": the country describes the phrase's head without being its actor.
+DESCRIPTOR_PARTICIPLES = frozenset(
+    {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned",
+     "friendly", "leaning", "brokered", "imposed", "installed"}
+)
 # Participles that tie a phrase to the country it belongs to ("delegations representing the
 # Russian regions", "officials based in Kabul"); other participles describe what it does.
 AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany"})
@@ -326,11 +331,20 @@ class DocActors:
         found: list[str] = []
         for token in sorted(tokens, key=lambda t: t.i):
             hit = self.names.get(token.i)
+            if hit is not None and self._backer(hit):
+                continue
             named = [hit.entry.country] if hit is not None else []
             if not named and self._is_collective(token):
                 named = self._recent_pair(token)
             found += [c for c in named if c not in found]
         return found
+
+    def _backer(self, hit: NameHit) -> bool:
+        """"US-backed fighters" are not American: a country that only backs, funds or
+        sponsors the phrase's head does not code it (a descriptor, in the conventions)."""
+        after = self.doc[hit.end : hit.end + 2]
+        return (len(after) == 2 and after[0].text == "-"
+                and after[1].lower_ in DESCRIPTOR_PARTICIPLES)
 
     # -- memory ---------------------------------------------------------------------------------
     def _country_positions(self) -> list[tuple[int, str]]:
