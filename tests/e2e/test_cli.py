@@ -232,3 +232,16 @@ def test_actors_usage_errors(tmp_path: Path) -> None:
     missing = run("actors", "Peru spoke.", "--actors", "nowhere", cwd=tmp_path)
     assert missing.returncode == 1
     assert "Error: nowhere: no such folder of actor tables" in missing.stderr
+
+
+def test_undecodable_text_and_records_without_text(tmp_path: Path) -> None:
+    (tmp_path / "odd.txt").write_bytes(bytes((0x80 + (i * 37) % 128) for i in range(2000)))
+    (tmp_path / "r.jsonl").write_text('{"id": "1", "body": "Peru hosted Chile."}\n'
+                                      '{"id": "2", "text": "  "}\n', encoding="utf-8")
+    result = run("code", "odd.txt", "r.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert ("Rejected: odd.txt: cannot decode the text (not UTF-8 and no other encoding "
+            "recognised) — convert it to UTF-8") in result.stderr
+    assert ("Rejected: r.jsonl:1: no 'text' field — name the text field with --text-column"
+            in result.stderr)
+    assert "Rejected: r.jsonl:2: empty 'text' — nothing to code" in result.stderr
