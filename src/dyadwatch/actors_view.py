@@ -20,6 +20,9 @@ class ArticleMentions:
     mentions: tuple[Mention, ...]
 
 
+MENTION_FIELDS = ("doc_id", "start", "end", "text", "codes", "rule", "basis")
+
+
 def mention_record(article: Article, mention: Mention) -> dict[str, Any]:
     return {
         "doc_id": article.id, "start": mention.start, "end": mention.end, "text": mention.text,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyadwatch.actors_view import actor_mentions, mention_record
+from dyadwatch.actors_view import MENTION_FIELDS, actor_mentions, mention_record
 from dyadwatch.cli.common import ActorsOpt, fail_cleanly, parse_day
 from dyadwatch.cli.output import Format
 from dyadwatch.config import ReadOptions, Settings
@@ -60,6 +62,10 @@ def actors(
         if fmt is Format.jsonl:
             for record in records:
                 typer.echo(json.dumps(record, ensure_ascii=False))
+        elif fmt is Format.csv:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(MENTION_FIELDS))
+            writer.writeheader()
+            writer.writerows({**r, "codes": "+".join(r["codes"])} for r in records)
         else:
             _print_table(found.article, records)
 
