@@ -571,3 +571,16 @@ def test_seed_text_and_meta(shared_dir: Path) -> None:
     assert article.published == date(2017, 1, 13)
     assert article.text.startswith("Baku-Moscow friendship")
     assert article.id == content_id(seed.read_text(encoding="utf-8"))
+
+
+def test_a_lone_surrogate_rejects_that_record_only(tmp_path: Path) -> None:
+    path = tmp_path / "sur.jsonl"
+    good = '{"id": "a", "text": "Russia criticised Georgia."}'
+    bad = '{"id": "b", "text": "Georgia \\ud800 replied.", "title": "t \\udc00"}'
+    path.write_text(good + "\n" + bad + "\n", encoding="utf-8")
+    items = list(read_inputs([str(path)], ReadOptions()))
+    assert isinstance(items[0], Article)
+    reject = items[1]
+    assert isinstance(reject, Reject) and reject.code == "bad-text"
+    assert reject.reason == (f"{path}:2: the text holds an unpaired UTF-16 surrogate (such as a "
+                             "JSON \\ud800 escape) — fix the escape or remove the character")

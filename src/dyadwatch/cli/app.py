@@ -221,7 +221,7 @@ def explain(
 ) -> None:
     """Explain a CAMEO code (codebook entry and the patterns that produce it) or a stored
     event (its evidence sentence, actors and the rule that fired)."""
-    if what.isdigit():
+    if what.isdigit() and len(what) <= 4:  # CAMEO codes; event ids have 16 hex digits
         print_explain_code(what)
         return
     with _open_existing(db) as store:

@@ -54,6 +54,7 @@ class DocActors:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, published: date | None) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: slice one copy
         self.lexicon = lexicon
         self.names = lexicon.name_hits(doc, published)
         self.sectors = lexicon.sector_hits(doc)
@@ -107,13 +108,14 @@ class DocActors:
             if not self._phrase_head(token):
                 continue
             mention = self.resolve(token)
-            if mention is not None and not any(m.start <= mention.start < m.end for m in found):
+            if mention is not None and mention.start not in covered:
                 found.append(mention)
                 covered.update(range(mention.start, mention.end))
+        spans = {(m.start, m.end) for m in found}
         for hit in dict.fromkeys(self.names.values()):
             span = self.doc[hit.start : hit.end]
-            nested = hit.entry.kind in ("organisation", "igo", "person", "seat") and not any(
-                (m.start, m.end) == (span.start_char, span.end_char) for m in found)
+            nested = (hit.entry.kind in ("organisation", "igo", "person", "seat")
+                      and (span.start_char, span.end_char) not in spans)
             if span.start_char not in covered or nested:
                 coded = self._from_name(span[0], hit)
                 found.append(self._mention(list(span), coded.actors, coded.rule, coded.basis))
@@ -380,7 +382,7 @@ class DocActors:
         if token.ent_type_ == "PERSON" and token.text in self._people and (
             token.i + 1 == len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I"
         ):
-            name = next(e.text for e in self.doc.ents if e.start <= token.i < e.end)
+            name = self.doc[_entity_start(token) : token.i + 1].text
             return self._people[token.text], name
         return None
 
@@ -389,7 +391,7 @@ class DocActors:
     ) -> Mention:
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
-        return Mention(start, end, self.doc.text[start:end], actors, rule, basis)
+        return Mention(start, end, self.text[start:end], actors, rule, basis)
 
 
 # Heads so general that a modifier's sector is the better code ("military officials" → MIL).
@@ -419,6 +421,14 @@ def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
                     yield from _phrase_tokens(obj, depth + 1)
         elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj", "nmod", "poss"):
             yield from _phrase_tokens(child, depth + 1)
+
+
+def _entity_start(token: Token) -> int:
+    """Index of the first token of the named entity that `token` ends."""
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def _acts(token: Token) -> bool:

@@ -91,6 +91,7 @@ class EventCoder:
     ) -> Iterator[Event]:
         modality = modality_of(frame.trigger) if frame.pattern.pos == "VERB" else "factual"
         start, end = sentence_bounds(sent)
+        sentence = sent.text.strip()  # the span's own text: Doc.text would rebuild the article
         code, planned = self._code_for(frame.pattern, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -104,7 +105,7 @@ class EventCoder:
                 target_text=frame.target.text if frame.target else frame.source.text,
                 code=code, root_code=code[:2], name=entry.name, goldstein=entry.goldstein,
                 quad_class=entry.quad_class, modality=modality, sentence_index=index,
-                sentence=sent.doc.text[start:end], char_start=start, char_end=end,
+                sentence=sentence, char_start=start, char_end=end,
                 rule=frame.pattern.id, confidence=_confidence(frame), planned_code=planned,
                 trigger=frame.trigger.text,
             )

@@ -16,6 +16,8 @@ INTENT_VERBS = frozenset(
      "agree", "decide", "hope", "wish", "offer", "propose", "mean", "undertake", "resolve",
      "consider", "schedule", "set"}
 )
+# "refused to sign", "failed to reach": the governed act did not happen.
+NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "neglect", "avoid", "reject"})
 # Verbs that pass the governed verb's modality through ("continue to develop").
 CHAIN_DEPS = frozenset({"xcomp", "conj"})
 
@@ -39,20 +41,34 @@ def _own_modality(token: Token) -> str:
     return FACTUAL
 
 
+def _governed_reading(governor: Token) -> str:
+    lemma = governor.lemma_.lower()
+    if lemma in NEGATING_VERBS:
+        return NEGATED
+    return INTENDED if lemma in INTENT_VERBS else FACTUAL
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def modality_of(trigger: Token) -> str:
-    """Walk from the trigger up through xcomp/conj chains; the first non-factual reading wins."""
+    """Walk from the trigger up through xcomp/conj chains; the first non-factual reading wins.
+    A conjoined clause with a subject of its own ("…, and Russia signed") stops the walk."""
     token = trigger
     for _ in range(4):
         own = _own_modality(token)
         if own != FACTUAL:
             return own
-        if token is not trigger and token.lemma_.lower() in INTENT_VERBS:
-            return INTENDED
+        if token is not trigger and _governed_reading(token) != FACTUAL:
+            return _governed_reading(token)
         if token.dep_ not in CHAIN_DEPS or token.head is token:
             break
+        if token.dep_ == "conj" and _has_own_subject(token):
+            break
         token = token.head
-    if token is not trigger and token.lemma_.lower() in INTENT_VERBS:
-        return INTENDED
+    if token is not trigger:
+        return _governed_reading(token)
     return FACTUAL
 
 

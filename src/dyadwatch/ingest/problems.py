@@ -176,3 +176,10 @@ def json_type_name(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     return "an object"
+
+
+def unpaired_surrogate(origin: str) -> InputError:
+    return InputError(
+        f"{origin}: the text holds an unpaired UTF-16 surrogate (such as a JSON \\ud800 escape)",
+        "fix the escape or remove the character", code="bad-text",
+    )

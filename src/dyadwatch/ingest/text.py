@@ -25,14 +25,26 @@ def finish_text(raw: str, *, origin: str, options: ReadOptions) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) > options.max_chars:
         raise problems.text_too_large(origin, len(text), options.max_chars)
+    if not _encodable(text):
+        raise problems.unpaired_surrogate(origin)
     return text
+
+
+def _encodable(text: str) -> bool:
+    """False for text holding lone UTF-16 surrogates (a JSON "\\ud800" escape, say)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def field_text(value: object) -> str:
     """A metadata value as a one-line string ("" for missing, JSON null, or containers)."""
     if value is None or isinstance(value, dict | list):
         return ""
-    return " ".join(str(value).split())
+    text = str(value).encode("utf-8", "replace").decode("utf-8")  # lone surrogates → "?"
+    return " ".join(text.split())
 
 
 def sidecar_path(path: str) -> Path:
