@@ -35,16 +35,12 @@ def coder(nlp):  # type: ignore[no-untyped-def]
     """A callable: text (and optional date) → list of coded Events, with the bundled tables."""
     from datetime import date
 
-    from dyadwatch.coding.stage import EventStage
-    from dyadwatch.dictionaries import load_codebook, load_patterns
-    from dyadwatch.dictionaries.actors import load_actor_tables
+    from dyadwatch.coder import build_pipeline
+    from dyadwatch.config import Settings
     from dyadwatch.model import Article
-    from dyadwatch.nlp.parse import ParseStage
-    from dyadwatch.pipeline import Pipeline, Work
+    from dyadwatch.pipeline import Work
 
-    pipeline = Pipeline(
-        [ParseStage(nlp), EventStage(nlp, load_actor_tables(), load_patterns(), load_codebook())]
-    )
+    pipeline = build_pipeline(Settings())
 
     def code(text: str, published: date | None = date(2020, 1, 15)):  # type: ignore[no-untyped-def]
         (result,) = pipeline.run_batch([Article.from_text(text, published=published)])

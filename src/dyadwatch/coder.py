@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from dyadwatch.coding.stage import EventStage
 from dyadwatch.config import Settings
 from dyadwatch.dictionaries.actors import load_actor_tables
 from dyadwatch.dictionaries.codebook import load_codebook
 from dyadwatch.dictionaries.patterns import load_patterns
-from dyadwatch.model import Article, Reject
 from dyadwatch.nlp.model import load_pipeline
 from dyadwatch.nlp.parse import ParseStage
-from dyadwatch.pipeline import Pipeline, Work
+from dyadwatch.pipeline import Pipeline
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
@@ -21,9 +18,3 @@ def build_pipeline(settings: Settings) -> Pipeline:
     stage = EventStage(nlp, tables, load_patterns(), load_codebook())
     return Pipeline([ParseStage(nlp), stage])
 
-
-def code_articles(
-    items: Iterable[Article | Reject], settings: Settings
-) -> Iterator[Work | Reject]:
-    """Code articles (Rejects from reading pass straight through)."""
-    yield from build_pipeline(settings).run(items, batch_size=settings.batch_size)

@@ -5,7 +5,7 @@ The CLI, the HTTP API and scripts call these; they never print."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
@@ -16,7 +16,7 @@ from dyadwatch.coder import build_pipeline
 from dyadwatch.config import Settings
 from dyadwatch.ingest import read_inputs
 from dyadwatch.model import Article, Reject
-from dyadwatch.pipeline import Work
+from dyadwatch.pipeline import Work, batched
 from dyadwatch.store import Added, Store
 
 SAMPLE_CORPUS = "caucasus_2015_2021.jsonl"
@@ -73,7 +73,7 @@ def ingest_inputs(
     pipeline = build_pipeline(settings)
     items = _read(inputs, settings, stdin, on_file)
     added = Added()
-    for batch in _batches(items, settings.batch_size):
+    for batch in batched(items, settings.batch_size):
         fresh = _drop_known(batch, store, tally)
         results = pipeline.run_batch(fresh) if fresh else []
         works = [r for r in results if isinstance(r, Work)]
@@ -92,12 +92,6 @@ def _read(
 ) -> Iterator[Article | Reject]:
     items = read_inputs(inputs, settings.read, stdin=stdin, on_file=on_file)
     return islice(items, settings.limit) if settings.limit else items
-
-
-def _batches(items: Iterable[Article | Reject], size: int) -> Iterator[list[Article | Reject]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _drop_known(

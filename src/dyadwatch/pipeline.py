@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from dyadwatch.errors import DyadwatchError, InputError
 from dyadwatch.model import Article, Event, Reject, Sentence
 
 BASE_FIELDS = frozenset({"article"})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,13 @@ class Stage(Protocol):
     adds: frozenset[str]
 
     def run(self, batch: list[Work]) -> list[Work | Reject]: ...
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of at most `size` items, in order."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def reject_for(work: Work, stage: str, exc: Exception) -> Reject:
@@ -78,8 +86,7 @@ class Pipeline:
         self, items: Iterable[Article | Reject], *, batch_size: int = 32
     ) -> Iterator[Work | Reject]:
         """Yield a finished Work or a Reject for every input item, in input order per batch."""
-        iterator = iter(items)
-        while batch := list(islice(iterator, batch_size)):
+        for batch in batched(items, batch_size):
             yield from self.run_batch(batch)
 
     def run_batch(self, batch: list[Article | Reject]) -> list[Work | Reject]:

@@ -16,8 +16,7 @@ from dyadwatch.coding.frames import objects, slot_fillers, source_candidates
 from dyadwatch.coding.modality import INTENDED, NEGATED, intent_code, modality_of
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
-from dyadwatch.model import Actor, Event, Mention, stable_id
-from dyadwatch.nlp.parse import sentence_bounds
+from dyadwatch.model import Actor, Event, Mention, Sentence, stable_id
 
 NOMINAL_ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "appos", "conj", "oprd"}
@@ -38,6 +37,17 @@ class Frame:
 class ArticleContext:
     doc_id: str
     date: str
+    text: str  # the article's text, for the evidence sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence an event comes from: its place in the article and its text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
 
 
 class EventCoder:
@@ -48,11 +58,14 @@ class EventCoder:
         self.codebook = codebook
 
     def code_sentence(
-        self, sent: Span, index: int, actors: DocActors, context: ArticleContext
+        self, sent: Span, sentence: Sentence, actors: DocActors, context: ArticleContext
     ) -> list[Event]:
+        """Events of one parsed sentence; `sentence` holds its offsets from the parse stage."""
+        evidence = Evidence(sentence.index, sentence.start, sentence.end,
+                            context.text[sentence.start : sentence.end])
         events: dict[str, Event] = {}
         for frame in self.frames(sent, actors):
-            for event in self._events(frame, sent, index, context):
+            for event in self._events(frame, evidence, context):
                 events.setdefault(event.event_id, event)
         return list(events.values())
 
@@ -87,11 +100,9 @@ class EventCoder:
 
     # -- events ---------------------------------------------------------------------------------
     def _events(
-        self, frame: Frame, sent: Span, index: int, context: ArticleContext
+        self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = modality_of(frame.trigger) if frame.pattern.pos == "VERB" else "factual"
-        start, end = sentence_bounds(sent)
-        sentence = sent.text.strip()  # the span's own text: Doc.text would rebuild the article
         code, planned = self._code_for(frame.pattern, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -104,8 +115,8 @@ class EventCoder:
                 target=target.code, target_country=target.country, target_sector=target.sector,
                 target_text=frame.target.text if frame.target else frame.source.text,
                 code=code, root_code=code[:2], name=entry.name, goldstein=entry.goldstein,
-                quad_class=entry.quad_class, modality=modality, sentence_index=index,
-                sentence=sentence, char_start=start, char_end=end,
+                quad_class=entry.quad_class, modality=modality, sentence_index=evidence.index,
+                sentence=evidence.text, char_start=evidence.start, char_end=evidence.end,
                 rule=frame.pattern.id, confidence=_confidence(frame), planned_code=planned,
                 trigger=frame.trigger.text,
             )

@@ -32,8 +32,8 @@ class EventStage:
         article = work.article
         actors = DocActors(work.doc, self.lexicon, article.published)
         day = article.published.isoformat() if article.published else ""
-        context = ArticleContext(article.id, day)
+        context = ArticleContext(article.id, day, article.text)
         events: list[Event] = []
-        for index, sent in enumerate(work.doc.sents):
-            events.extend(self.coder.code_sentence(sent, index, actors, context))
+        for sent, sentence in zip(work.doc.sents, work.sentences, strict=True):
+            events.extend(self.coder.code_sentence(sent, sentence, actors, context))
         return work.with_(self.name, events=tuple(events))

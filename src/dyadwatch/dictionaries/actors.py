@@ -5,7 +5,7 @@ sector nouns and titles."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -59,7 +59,6 @@ class ActorTables:
     names: dict[str, tuple[NamedActor, ...]]
     sector_nouns: dict[str, str]
     sector_titles: dict[str, str]
-    known_codes: frozenset[str] = field(default_factory=frozenset)
 
 
 def _valid_country(code: str) -> bool:
@@ -167,10 +166,6 @@ def _read_named(path: Path, table: str) -> list[NamedActor]:
             for a in reader(path, number, row)]
 
 
-def read_countries(path: Path) -> list[NamedActor]:
-    return _read_named(path, "countries.tsv")
-
-
 def read_igos(path: Path) -> list[NamedActor]:
     return _read_named(path, "igos.tsv")
 
@@ -213,8 +208,8 @@ def _by_term(named: list[NamedActor]) -> dict[str, list[NamedActor]]:
 
 
 def _tables(names: dict[str, list[NamedActor]], nouns: dict[str, str],
-            titles: dict[str, str], codes: frozenset[str]) -> ActorTables:
-    return ActorTables({k: tuple(v) for k, v in names.items()}, nouns, titles, codes)
+            titles: dict[str, str]) -> ActorTables:
+    return ActorTables({k: tuple(v) for k, v in names.items()}, nouns, titles)
 
 
 class ExtraTables(NamedTuple):
@@ -269,22 +264,17 @@ def _add_cities(names: dict[str, list[NamedActor]]) -> None:
 def read_actor_tables(folder: Path, extra: tuple[Path, ...] = ()) -> ActorTables:
     """The tables in `folder`, plus the entries of each folder in `extra`."""
     named = pycountry_names()
-    named += read_countries(folder / "countries.tsv")
-    named += read_igos(folder / "igos.tsv")
-    named += read_people(folder / "people.tsv")
-    named += read_organisations(folder / "organisations.tsv")
-    named += _read_named(folder / "territories.tsv", "territories.tsv")
+    for table in ROW_READERS:
+        named += _read_named(folder / table, table)
     names = _by_term(named)
     _add_cities(names)
     nouns, titles = read_sectors(folder / "sectors.tsv")
-    codes = {e.country for e in named}
     for path in extra:
         added = read_extra_tables(path)
         _merge(names, added.named)
         nouns = {**added.nouns, **nouns}  # a term already known keeps its sector
         titles = {**added.titles, **titles}
-        codes.update(e.country for e in added.named)
-    return _tables(names, nouns, titles, frozenset(codes))
+    return _tables(names, nouns, titles)
 
 
 @lru_cache(maxsize=8)

@@ -47,9 +47,6 @@ class Codebook:
         except KeyError:
             raise KeyError(f"unknown CAMEO code {code!r}") from None
 
-    def codes(self) -> list[str]:
-        return sorted(self._entries)
-
     def roots(self) -> list[str]:
         return sorted({e.root for e in self._entries.values()})
 
