@@ -16,6 +16,7 @@ from dyadwatch import __version__
 from dyadwatch.cli.actors_cmd import actors
 from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly, parse_day
 from dyadwatch.cli.dict_cmd import dict_app
+from dyadwatch.cli.eval_cmd import evaluate
 from dyadwatch.cli.output import Format, RecordWriter, open_output
 from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
 from dyadwatch.config import DEFAULT_DB, DEFAULT_MAX_CHARS, ReadOptions, Settings
@@ -256,6 +257,7 @@ def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
 
 
 app.command()(actors)
+app.command(name="eval")(evaluate)
 app.add_typer(dict_app, name="dict")
 
 
