@@ -101,6 +101,9 @@ class Event:
     confidence: float
     planned_code: str = ""
     trigger: str = ""
+    plover: str = ""  # PLOVER event category of `code` ("" for CAMEO 01 statements)
+    plover_mode: str = ""  # PLOVER mode of that category, where one applies
+    role: str = ""  # the source's part in a three-party event: "mediator" between the targets
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)

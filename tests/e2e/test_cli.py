@@ -245,3 +245,58 @@ def test_undecodable_text_and_records_without_text(tmp_path: Path) -> None:
     assert ("Rejected: r.jsonl:1: no 'text' field — name the text field with --text-column"
             in result.stderr)
     assert "Rejected: r.jsonl:2: empty 'text' — nothing to code" in result.stderr
+
+
+def test_min_confidence_filters_code_and_events(corpus: Path, tmp_path: Path) -> None:
+    everything = run("code", str(corpus), cwd=tmp_path)
+    assert everything.returncode == 0, everything.stderr
+    confidences = sorted(json.loads(line)["confidence"] for line in everything.stdout.splitlines())
+    assert confidences, "no events coded"
+    threshold = confidences[-1]  # the most confident events only
+    expected = sum(c >= threshold for c in confidences)
+    kept = run("code", str(corpus), "--min-confidence", str(threshold), cwd=tmp_path)
+    assert kept.returncode == 0, kept.stderr
+    records = [json.loads(line) for line in kept.stdout.splitlines()]
+    assert len(records) == expected and all(r["confidence"] >= threshold for r in records)
+    if expected < len(confidences):
+        assert f"({len(confidences) - expected} below --min-confidence" in kept.stderr
+
+    db = tmp_path / "store.duckdb"
+    assert run("ingest", str(corpus), "--db", str(db), cwd=tmp_path).returncode == 0
+    listed = run("events", "--db", str(db), "--min-confidence", str(threshold), cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    stored = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(stored) == expected and all(r["confidence"] >= threshold for r in stored)
+    assert f"{expected} events" in listed.stderr
+    none = run("events", "--db", str(db), "--min-confidence", "1", cwd=tmp_path)
+    assert none.returncode == 0
+    assert none.stdout.count("\n") == sum(c >= 1.0 for c in confidences)
+
+
+def test_min_confidence_outside_0_to_1_is_a_usage_error(tmp_path: Path) -> None:
+    for command in ("code", "events"):
+        args = [command, "x.txt"] if command == "code" else [command]
+        result = run(*args, "--min-confidence", "1.5", cwd=tmp_path)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "--min-confidence" in result.stderr
+    helped = run("code", "--help", cwd=tmp_path, env={"COLUMNS": "200"})
+    assert "--min-confidence" in helped.stdout
+
+
+def test_events_carry_plover_category_mode_and_role(corpus: Path, tmp_path: Path) -> None:
+    result = run("code", str(corpus), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all({"plover", "plover_mode", "role"} <= set(e) for e in events)
+    accusations = [e for e in events if e["code"].startswith("11")]
+    assert accusations and all(e["plover"] == "ACCUSE" for e in accusations)
+    out = tmp_path / "events.csv"
+    run("code", str(corpus), "--format", "csv", "-o", str(out), cwd=tmp_path)
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",trigger,plover,plover_mode,role")
+
+    explained = run("explain", "193", cwd=tmp_path)
+    assert explained.returncode == 0, explained.stderr
+    assert "PLOVER: ASSAULT, mode firearms" in explained.stdout
+    statement = run("explain", "010", cwd=tmp_path)
+    assert "PLOVER: none" in statement.stdout

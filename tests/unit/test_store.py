@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from dyadwatch.model import Article, Event, Reject, stable_id
+import duckdb
+
+from dyadwatch.model import EVENT_FIELDS, Article, Event, Reject, stable_id
 from dyadwatch.pipeline import Work
 from dyadwatch.store import EventQuery, Store
 
@@ -55,3 +58,65 @@ def test_event_query_filters_dyad_either_direction_and_dates(tmp_path: Path) -> 
         assert [e["source"] for e in recent] == ["RUS"]
         one = store.event(pair[0]["event_id"])
         assert one is not None and one["target"] == "RUSGOV"
+
+
+def test_event_query_min_confidence(tmp_path: Path) -> None:
+    sure = _event("d1", "AZE", "RUS", "2017-01-13")
+    unsure = replace(_event("d2", "TUR", "RUS", "2017-01-14"), confidence=0.6)
+    article = Article.from_text("x", published=date(2017, 1, 13))
+    with Store(tmp_path / "x.duckdb") as store:
+        store.add([Work(article, events=(sure, unsure))], [])
+        assert len(store.events(EventQuery())) == 2
+        assert [e["source"] for e in store.events(EventQuery(min_confidence=0.9))] == ["AZE"]
+        assert store.events(EventQuery(min_confidence=0.95)) == []
+
+
+def test_new_event_fields_are_stored(tmp_path: Path) -> None:
+    event = replace(_event("d1", "NOR", "COL", "2016-06-23", "045"), plover="CONSULT",
+                    role="mediator")
+    with Store(tmp_path / "x.duckdb") as store:
+        store.add([Work(Article.from_text("x"), events=(event,))], [])
+        (row,) = store.events(EventQuery())
+    assert (row["plover"], row["plover_mode"], row["role"]) == ("CONSULT", "", "mediator")
+    assert list(row) == list(EVENT_FIELDS)
+
+
+# The events table as dyadwatch 0.1.0 (schema version 1) created it.
+VERSION_1_EVENTS = """
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    date VARCHAR,
+    source VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_text VARCHAR,
+    target VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_text VARCHAR,
+    code VARCHAR, root_code VARCHAR, name VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+    modality VARCHAR, sentence_index INTEGER, sentence VARCHAR,
+    char_start INTEGER, char_end INTEGER, rule VARCHAR, confidence DOUBLE,
+    planned_code VARCHAR, trigger VARCHAR
+)"""
+
+
+def test_a_file_made_with_the_version_1_schema_opens_and_gains_the_new_columns(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(VERSION_1_EVENTS)
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    old = _event("d0", "RUS", "UKR", "2015-02-01", "193").to_record()
+    old_columns = [c for c in EVENT_FIELDS if c not in ("plover", "plover_mode", "role")]
+    con.execute(f"INSERT INTO events ({', '.join(old_columns)}) VALUES "
+                f"({', '.join('?' for _ in old_columns)})", [old[c] for c in old_columns])
+    con.close()
+
+    with Store(db) as store:
+        (row,) = store.events(EventQuery())
+        assert list(row) == list(EVENT_FIELDS)
+        assert (row["plover"], row["plover_mode"], row["role"]) == ("ASSAULT", "firearms", "")
+        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+        new = replace(_event("d1", "AZE", "RUS", "2017-01-13"), plover="SUPPORT")
+        assert store.add([Work(Article.from_text("y"), events=(new,))], []).events == 1
+    with Store(db) as store:  # a second open finds nothing to upgrade
+        rows = store.events(EventQuery())
+    assert [(r["code"], r["plover"]) for r in rows] == [("193", "ASSAULT"), ("057", "SUPPORT")]

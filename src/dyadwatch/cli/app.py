@@ -57,6 +57,10 @@ LimitOpt = Annotated[int | None, typer.Option(
     show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
+MinConfidenceOpt = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, metavar="FLOAT",
+    help="Only events whose confidence (0-1) is at least this; raise it to trade recall for "
+    "precision.")]
 
 
 def _version(value: bool) -> None:
@@ -133,6 +137,7 @@ def code(
     batch_size: BatchOpt = 32,
     limit: LimitOpt = None,
     actors: ActorsOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
     """Code articles and print their events (JSON Lines by default); nothing is stored."""
     read = _read_options(id_column, date_column, text_column, title_column, url_column,
@@ -143,10 +148,14 @@ def code(
         writer = RecordWriter(handle, fmt)
         for work in code_inputs(inputs, settings, stdin=sys.stdin.buffer, tally=tally,
                                 on_file=on_file):
-            writer.write_all(e.to_record() for e in work.events)
+            writer.write_all(e.to_record() for e in work.events
+                             if e.confidence >= min_confidence)
         writer.close()
     _report_rejects(tally)
-    err.print(f"{tally.articles} articles, {tally.events} events, {len(tally.rejects)} rejects")
+    below = tally.events - writer.count
+    shown = f" ({below} below --min-confidence {min_confidence:g} not shown)" if below else ""
+    err.print(f"{tally.articles} articles, {tally.events} events{shown}, "
+              f"{len(tally.rejects)} rejects")
     _exit_if_nothing_coded(tally)
 
 
@@ -200,12 +209,14 @@ def events(
     since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     fmt: FormatOpt = Format.jsonl,
     output: OutputOpt = "-",
 ) -> None:
-    """List stored events, optionally for one dyad and a date range."""
+    """List stored events, optionally for one dyad, a date range and a minimum confidence."""
     pair = (dyad[0].upper(), dyad[1].upper()) if dyad else None
-    query = EventQuery(pair, parse_day(since, "--since"), parse_day(until, "--until"), limit)
+    query = EventQuery(pair, parse_day(since, "--since"), parse_day(until, "--until"), limit,
+                       min_confidence)
     with _open_existing(db) as store, open_output(output) as handle:
         writer = RecordWriter(handle, fmt)
         writer.write_all(store.events(query))

@@ -16,7 +16,8 @@ from rich.table import Table
 
 from dyadwatch.model import EVENT_FIELDS
 
-TABLE_COLUMNS = ("date", "source", "target", "code", "name", "modality", "confidence", "sentence")
+TABLE_COLUMNS = ("date", "source", "target", "code", "name", "plover", "modality", "confidence",
+                 "sentence")
 
 
 class Format(StrEnum):

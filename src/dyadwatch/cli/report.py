@@ -51,10 +51,17 @@ def print_explain_code(code: str) -> None:
     typer.echo(f"root: {entry.root} {book.get(entry.root).name}")
     typer.echo(f"Goldstein: {entry.goldstein:+.1f}")
     typer.echo(f"QuadClass: {entry.quad_class} ({QUAD_CLASS_NAMES[entry.quad_class]})")
+    typer.echo(f"PLOVER: {_plover(entry.plover, entry.plover_mode)}")
     patterns = [p for p in load_patterns().all() if p.code == code]
     typer.echo(f"patterns producing it: {len(patterns)}")
     for pattern in patterns:
         typer.echo(f"  {pattern.id}: {_describe_pattern(pattern)}")
+
+
+def _plover(category: str | None, mode: str | None) -> str:
+    if not category:
+        return "none (PLOVER does not code CAMEO 01 statements)"
+    return f"{category}, mode {mode}" if mode else f"{category} (no mode)"
 
 
 def print_explain_event(record: dict[str, Any]) -> None:
@@ -63,7 +70,9 @@ def print_explain_event(record: dict[str, Any]) -> None:
     echo(f"event {record['event_id']} in article {record['doc_id']} ({day})")
     echo(f"{record['code']} {record['name']} (Goldstein {record['goldstein']:+.1f}, "
          f"QuadClass {record['quad_class']}, {record['modality']})")
-    echo(f"source: {record['source']}  <- \"{record['source_text']}\"")
+    echo(f"PLOVER: {_plover(record.get('plover'), record.get('plover_mode'))}")
+    role = f" ({record['role']})" if record.get("role") else ""
+    echo(f"source: {record['source']}{role}  <- \"{record['source_text']}\"")
     echo(f"target: {record['target']}  <- \"{record['target_text']}\"")
     echo(f"evidence (sentence {record['sentence_index']}, chars "
          f"{record['char_start']}-{record['char_end']}):")

@@ -23,6 +23,14 @@ COLLECTIVE_HEADS = frozenset(
     {"country", "side", "nation", "state", "president", "leader", "government", "minister",
      "capital", "neighbour", "neighbor", "party", "two"}
 )
+PARTY_WORDS = frozenset({"side", "party"})
+# Sectors of groups that act where they are ("rebels", "police", "protesters", "troops").
+OPERATING_SECTORS = frozenset({"REB", "MIL", "COP", "OPP", "CVL", "LAB", "JUD", "REF"})
+GROUP_NOUNS = frozenset({"police", "army", "military", "militia", "opposition", "junta",
+                         "guerrilla", "insurgency", "rebellion"})
+ACTION_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "shelling",
+                          "operation", "offensive", "patrol", "exercise", "drill"})
+PLACE_KINDS = frozenset({"name", "capital", "territory", "city", "adjective", "seat"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # A pronoun looks back at most this many tokens for the person it stands for.
 PRONOUN_REACH = 80
@@ -70,6 +78,7 @@ class DocActors:
         `lenient` also accepts a plain noun with a country word ("the Greek proposal" → GRC),
         which is right for the phrase a verb acts on, not for an actor that acts."""
         members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        members += _listed_appositions(token)
         coded = [c for c in (self._resolve_one(m, lenient) for m in members) if c is not None]
         if not coded:
             return None
@@ -84,17 +93,19 @@ class DocActors:
         return mention
 
     def search(
-        self, token: Token, exclude: frozenset[str] = frozenset(), *,
+        self, token: Token, exclude: Iterable[Actor] = (), *,
         max_depth: int = MAX_SEARCH_DEPTH,
     ) -> Mention | None:
-        """The nearest actor in `token`'s subtree whose country is not in `exclude`."""
+        """The nearest actor in `token`'s subtree that is not one of `exclude` (see
+        `is_other`)."""
+        excluded = tuple(exclude)
         for candidate in _breadth_first(token, max_depth):
             if candidate.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
                 continue
             mention = self.resolve(candidate)
             if mention is None:
                 continue
-            kept = tuple(a for a in mention.actors if a.country not in exclude)
+            kept = tuple(a for a in mention.actors if is_other(a, excluded))
             if kept:
                 return replace(mention, actors=kept)
         return None
@@ -145,7 +156,9 @@ class DocActors:
             return self._thing_pronoun(token)
         coded = self._from_modifiers(token, lenient)
         if coded is None and self._is_definite_sector_noun(token):
-            return self._definite(token)
+            coded = self._definite(token)
+        if coded is None:
+            coded = self._operating_where_placed(token)
         return coded
 
     # -- reference back ----------------------------------------------------------------------
@@ -179,6 +192,24 @@ class DocActors:
         (actors, text), = groups.items()
         return _Coded(actors, (token,), "pronoun", refers_to=text,
                       basis=f"pronoun for {text}, the only candidate just before")
+
+    def _operating_where_placed(self, token: Token) -> _Coded | None:
+        """"Gunmen attacked a base in Chechnya", "police in Gjilan": a group named only by
+        its kind is coded with the one country its sentence names (the conventions code
+        armed groups by their country of operation)."""
+        sector = self.sectors.get(token.i, "")
+        if sector not in OPERATING_SECTORS or token.pos_ != "NOUN" or token.i in self.names:
+            return None
+        lemma = token.lemma_.lower()
+        if (token.tag_ != "NNS" and lemma not in GROUP_NOUNS) or lemma in ACTION_NOUNS:
+            return None  # "an army base", "air strikes": things and acts, not acting groups
+        countries = {self.names[i].entry.country for i in range(token.sent.start, token.sent.end)
+                     if i in self.names and self.names[i].entry.kind in PLACE_KINDS}
+        if len(countries) != 1:
+            return None
+        (country,) = countries
+        return _Coded((Actor(country, sector),), (token,), "place-of-operation",
+                      basis=f"'{token.text}' with the only country its sentence names")
 
     def _is_definite_sector_noun(self, token: Token) -> bool:
         """"the spokeswoman", "the ministry": a sector noun with a definite article and no
@@ -307,7 +338,11 @@ class DocActors:
         if token.lemma_.lower() not in COLLECTIVE_HEADS or token.dep_ == "nummod":
             return False
         words = {c.lower_ for c in token.children} | {token.lower_}
-        return "two" in words or "both" in words
+        if "two" in words or "both" in words:
+            return True
+        # "the sides agreed", "the parties signed": the two parties the article just named.
+        return (token.lemma_.lower() in PARTY_WORDS and token.tag_ == "NNS"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children))
 
     def _recent_pair(self, token: Token) -> list[str]:
         """The last two distinct countries named before `token`, in text order."""
@@ -400,6 +435,24 @@ _GENERIC_HEADS = frozenset(
      "head", "source", "circle", "community", "group", "organization", "organisation",
      "institution", "sector", "people", "side", "team", "expert", "member"}
 )
+
+
+def is_other(actor: Actor, sources: Iterable[Actor]) -> bool:
+    """Whether `actor` can be the target of `sources`' act: another country, or the same
+    country in another named sector ("police arrested opposition activists")."""
+    return not any(actor.country == s.country
+                   and (not actor.sector or not s.sector or actor.sector == s.sector)
+                   for s in sources)
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """"The US, Russia, and Switzerland": the parser hangs "Russia, and Switzerland" off "US"
+    as an apposition with a conjunct; a list of names, not a description."""
+    if token.dep_ == "conj":
+        return []
+    return [m for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+            and token.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
+            for m in (a, *a.conjuncts)]
 
 
 def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:

@@ -111,13 +111,21 @@ def nominal_source(noun: Token) -> Token | None:
     return child(by, ("pobj",))
 
 
+def raised_object(verb: Token) -> list[Token]:
+    """"wants Putin to attack": the parser makes Putin the subject of "attack"; for the
+    wanting, it is the one asked."""
+    return [subject for c in verb.children
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for subject in c.children if subject.dep_ == "nsubj"]
+
+
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
         if _is_participle_of(trigger):
             return [trigger.head]
         deps = PASSIVE_SUBJECT_DEPS if is_passive(trigger) else ("dobj",)
-        return [c for c in trigger.children if c.dep_ in deps]
+        return [c for c in trigger.children if c.dep_ in deps] or raised_object(trigger)
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
     if slot in ("xcomp", "ccomp"):

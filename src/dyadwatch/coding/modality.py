@@ -1,13 +1,30 @@
-"""Modality of an event trigger: factual, intended, negated or hypothetical.
+"""Modality of an event trigger: factual, intended, negated, hypothetical or reported (a
+claim or allegation the article attributes to someone: "X alleged that Y attacked Z").
 
 Read from the trigger's own auxiliaries and negation and from the verbs that govern it
 ("plan to sign", "vowed to do"), so "will soon sign" is intended and "did not sign" negated."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+
 from spacy.tokens import Token
 
 FACTUAL, INTENDED, NEGATED, HYPOTHETICAL = "factual", "intended", "negated", "hypothetical"
+REPORTED = "reported"
+HISTORICAL = "historical"  # set by the dating of events, not from the parse
+MODALITIES = (FACTUAL, INTENDED, NEGATED, HYPOTHETICAL, REPORTED, HISTORICAL)
+
+# Verbs whose complement is an unverified claim: "claimed that", "alleged that".
+CLAIM_VERBS = frozenset({"claim", "allege", "purport", "rumor", "rumour"})
+# Words whose complement is the content of an accusation, denial or suggestion: the act coded
+# is the accusation itself ("accused Y of attacking Z" is 112, no 190), as the conventions say.
+CONTENT_HOLDERS = frozenset({
+    "accuse", "deny", "reject", "dismiss", "refute", "blame", "suspect", "charge",
+    "suggestion", "allegation", "accusation", "rumor", "rumour", "speculation",
+    "denial", "suspicion", "fear", "concern", "worry", "assumption"})
+CONTENT_DEPS = frozenset({"ccomp", "acl", "pcomp", "advcl", "xcomp", "relcl"})
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
@@ -16,6 +33,10 @@ INTENT_VERBS = frozenset(
      "agree", "decide", "hope", "wish", "offer", "propose", "mean", "undertake", "resolve",
      "consider", "schedule", "set"}
 )
+# "urged Y to withdraw", "wants Y to attack": the act is asked of someone, not done.
+REQUEST_VERBS = frozenset({"ask", "urge", "call", "want", "demand", "request", "press",
+                           "pressure", "encourage", "invite", "appeal", "implore", "persuade",
+                           "push", "tell", "beg", "exhort"})
 # "refused to sign", "failed to reach": the governed act did not happen.
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "neglect", "avoid", "reject"})
 # Verbs that pass the governed verb's modality through ("continue to develop").
@@ -52,9 +73,23 @@ def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+def is_requested(trigger: Token) -> bool:
+    """The trigger is what someone asks another actor to do: "urged Turkey to release",
+    "wants Putin to attack", "called on Russia to withdraw"."""
+    head = trigger.head
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep":  # "called on Russia to ..."
+        head = head.head
+    if trigger.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    asked = any(c.dep_ in ("dobj", "dative") for c in head.children)
+    return asked or _has_own_subject(trigger)
+
+
 def modality_of(trigger: Token) -> str:
     """Walk from the trigger up through xcomp/conj chains; the first non-factual reading wins.
     A conjoined clause with a subject of its own ("…, and Russia signed") stops the walk."""
+    if is_requested(trigger):
+        return HYPOTHETICAL
     token = trigger
     for _ in range(4):
         own = _own_modality(token)
@@ -70,6 +105,50 @@ def modality_of(trigger: Token) -> str:
     if token is not trigger:
         return _governed_reading(token)
     return FACTUAL
+
+
+def _content_path(trigger: Token) -> Iterator[Token]:
+    """The words that govern the trigger's clause, nearest first, while the path runs
+    through clauses and the prepositions that hold them ("of attacking")."""
+    token = trigger
+    for _ in range(5):
+        if token.head is token or not (token.dep_ in CONTENT_DEPS or token.dep_ == "pobj"
+                                        or token.head.dep_ == "prep"):
+            return
+        token = token.head
+        yield token
+
+
+def is_disputed_content(trigger: Token) -> bool:
+    """The trigger is what someone is accused of, denies or suggests: not an event."""
+    return any(t.lemma_.lower() in CONTENT_HOLDERS for t in _content_path(trigger))
+
+
+def is_claimed(trigger: Token) -> bool:
+    return any(t.lemma_.lower() in CLAIM_VERBS for t in _content_path(trigger))
+
+
+# An event dated this many years or more before publication is a historical recap.
+RECAP_YEARS = 2
+TIME_DEPS = frozenset({"prep", "npadvmod", "advmod", "pobj", "tmod"})
+
+
+def stated_year(trigger: Token) -> int | None:
+    """The year a date phrase attached to the trigger names ("in 2008", "in April 2016")."""
+    for child in trigger.children:
+        if child.dep_ not in TIME_DEPS:
+            continue
+        for token in child.subtree:
+            if (token.ent_type_ == "DATE" and token.is_digit and len(token.text) == 4
+                    and token.text[:2] in ("19", "20")):
+                return int(token.text)
+    return None
+
+
+def is_historical(trigger: Token, published: date | None) -> bool:
+    """"Russia recognised South Ossetia in 2008" in a 2017 article: a recap, not news."""
+    year = stated_year(trigger)
+    return published is not None and year is not None and published.year - year >= RECAP_YEARS
 
 
 def intent_code(code: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.discourse import EventMemory
 from dyadwatch.coding.events import ArticleContext, EventCoder
 from dyadwatch.coding.lexicon import Lexicon
 from dyadwatch.dictionaries.actors import ActorTables
@@ -34,6 +35,7 @@ class EventStage:
         day = article.published.isoformat() if article.published else ""
         context = ArticleContext(article.id, day, article.text)
         events: list[Event] = []
+        memory = EventMemory()
         for sent, sentence in zip(work.doc.sents, work.sentences, strict=True):
-            events.extend(self.coder.code_sentence(sent, sentence, actors, context))
+            events.extend(self.coder.code_sentence(sent, sentence, actors, context, memory))
         return work.with_(self.name, events=tuple(events))

@@ -1,11 +1,13 @@
-"""The CAMEO event codebook: code → name, Goldstein value, QuadClass."""
+"""The CAMEO event codebook: code → name, Goldstein value, QuadClass, and the PLOVER category
+and mode of the code (from plover.tsv)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from dyadwatch.dictionaries.plover import PloverTable, load_plover
 from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
 
 COLUMNS = ("code", "name", "goldstein", "quad_class")
@@ -23,6 +25,8 @@ class CodeEntry:
     name: str
     goldstein: float
     quad_class: int
+    plover: str = ""  # PLOVER event category, "" where PLOVER has none (CAMEO 01)
+    plover_mode: str = ""
 
     @property
     def root(self) -> str:
@@ -49,6 +53,17 @@ class Codebook:
 
     def roots(self) -> list[str]:
         return sorted({e.root for e in self._entries.values()})
+
+    def codes(self) -> list[str]:
+        return sorted(self._entries)
+
+    def with_plover(self, table: PloverTable) -> Codebook:
+        """The same codebook with each entry's PLOVER category and mode filled in."""
+        entries = {}
+        for code, entry in self._entries.items():
+            category, mode = table.category(code)
+            entries[code] = replace(entry, plover=category, plover_mode=mode)
+        return Codebook(entries)
 
 
 def _parse_entry(path: Path, number: int, row: dict[str, str]) -> CodeEntry:
@@ -81,5 +96,5 @@ def read_codebook(path: Path) -> Codebook:
 
 @lru_cache(maxsize=1)
 def load_codebook() -> Codebook:
-    """The bundled codebook (read once per process)."""
-    return read_codebook(data_path("cameo_codebook.tsv"))
+    """The bundled codebook with PLOVER categories (read once per process)."""
+    return read_codebook(data_path("cameo_codebook.tsv")).with_plover(load_plover())

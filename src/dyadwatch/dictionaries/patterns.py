@@ -1,8 +1,9 @@
 """Event patterns: a trigger lemma in a syntactic frame → a CAMEO code.
 
 A pattern names where the target actor is looked for (`target` slots, in order), optional
-constraints (the direct object's lemma, a verb particle) and whether a compound subject
-("X and Y signed") means each acted on the other (`symmetric`)."""
+constraints (the direct object's lemma, a verb particle), whether a compound subject
+("X and Y signed") means each acted on the other (`symmetric`) and whether the roles are
+turned round (`reverse`: "X received weapons from Y" — Y gave, so Y is the source)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ PLAIN_SLOTS = ("dobj", "dative", "xcomp", "ccomp", "any")
 PREP_SLOT = re.compile(r"^prep:[a-z]+$")
 KNOWN_KEYS = {
     "id", "trigger", "pos", "code", "target", "object", "particle",
-    "symmetric", "negated_code", "weight", "note",
+    "symmetric", "negated_code", "weight", "note", "reverse",
 }
 
 
@@ -38,6 +39,7 @@ class Pattern:
     negated_code: str = ""
     weight: float = 0.8
     note: str = ""
+    reverse: bool = False  # the slot's actor acts on the subject ("received aid from Y")
 
     @property
     def specificity(self) -> int:
@@ -124,6 +126,7 @@ def parse_pattern(path: Path, number: int, obj: dict[str, Any], codebook: Codebo
         objects=frozenset(_string_list(path, number, obj, "object")),
         particle=_string(path, number, obj, "particle").lower(),
         symmetric=bool(obj.get("symmetric", False)), negated_code=negated,
+        reverse=bool(obj.get("reverse", False)),
         weight=float(weight), note=_string(path, number, obj, "note"),
     )
 

@@ -17,12 +17,17 @@ from dyadwatch.dictionaries.codebook import COLUMNS as CODEBOOK_COLUMNS
 from dyadwatch.dictionaries.codebook import Codebook, load_codebook, read_codebook
 from dyadwatch.dictionaries.codebook import _parse_entry as codebook_row
 from dyadwatch.dictionaries.patterns import parse_pattern
+from dyadwatch.dictionaries.plover import COLUMNS as PLOVER_COLUMNS
+from dyadwatch.dictionaries.plover import PloverEntry, PloverTable
+from dyadwatch.dictionaries.plover import parse_row as plover_row
 from dyadwatch.dictionaries.tables import field_error
 from dyadwatch.errors import DictionaryError
 
 PATTERNS = "patterns.jsonl"
 CODEBOOK = "cameo_codebook.tsv"
-TSV_TABLES: dict[str, tuple[str, ...]] = {**ACTOR_TABLES, CODEBOOK: CODEBOOK_COLUMNS}
+PLOVER = "plover.tsv"
+TSV_TABLES: dict[str, tuple[str, ...]] = {**ACTOR_TABLES, CODEBOOK: CODEBOOK_COLUMNS,
+                                          PLOVER: PLOVER_COLUMNS}
 TABLE_NAMES = (*TSV_TABLES, PATTERNS)
 
 Row = dict[str, str]
@@ -171,8 +176,31 @@ def check_patterns(path: Path, codebook: Codebook, result: Validation) -> None:
         _repeats(pattern.id, seen, path, number, "id", f"repeats {pattern.id!r}", result)
 
 
+def check_plover(path: Path, codebook: Codebook, result: Validation) -> None:
+    """Rows of the CAMEO → PLOVER mapping: known codes, PLOVER categories and modes, and a row
+    covering every code of the codebook."""
+    entries: dict[str, PloverEntry] = {}
+    for number, row in tsv_rows(path, PLOVER_COLUMNS, result):
+        entry = _check(result, plover_row, path, number, row)
+        if entry is None:
+            continue
+        if entry.cameo not in codebook:
+            result.errors.append(field_error(path, number, "cameo",
+                                             f"{entry.cameo} is not in the codebook").problem)
+        _repeats(entry.cameo, set(entries), path, number, "cameo", f"repeats {entry.cameo}",
+                 result)
+        entries.setdefault(entry.cameo, entry)
+    if entries:
+        table = PloverTable(entries)
+        uncovered = [c for c in codebook.codes() if table.lookup(c) is None]
+        if uncovered:
+            result.errors.append(f"{path.name}: no row covers the CAMEO codes "
+                                 f"{', '.join(uncovered)} (add their root)")
+
+
 def _codebook_for(files: list[tuple[Path, str]]) -> Codebook:
-    """Patterns are checked against the codebook beside them when it is valid."""
+    """Patterns and the PLOVER mapping are checked against the codebook beside them when it is
+    valid."""
     for path, table in files:
         if table == CODEBOOK:
             try:
@@ -190,6 +218,8 @@ def validate_path(path: Path) -> Validation:
         try:
             if table == PATTERNS:
                 check_patterns(file, _codebook_for(files), result)
+            elif table == PLOVER:
+                check_plover(file, _codebook_for(files), result)
             else:
                 check_tsv(file, table, result)
         except UnicodeDecodeError:

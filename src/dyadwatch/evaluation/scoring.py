@@ -41,9 +41,12 @@ class Produced:
     code: str
 
     @classmethod
-    def of(cls, event: Event) -> Produced:
+    def of(cls, event: Event, *, planned_as_action: bool = False) -> Produced:
+        """`planned_as_action`: score an intent (03x) by the action it plans, for gold that
+        codes plans as the action itself (PETRARCH's validation records do)."""
+        code = event.planned_code if planned_as_action and event.planned_code else event.code
         return cls(Actor(event.source_country, event.source_sector),
-                   Actor(event.target_country, event.target_sector), event.code)
+                   Actor(event.target_country, event.target_sector), code)
 
 
 def _actor_ok(level: str, gold_code: str, actor: Actor) -> bool:

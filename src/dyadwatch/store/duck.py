@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyadwatch.dictionaries.codebook import load_codebook
 from dyadwatch.errors import StoreError
 from dyadwatch.model import EVENT_FIELDS, Reject
 from dyadwatch.pipeline import Work
@@ -39,6 +40,7 @@ class EventQuery:
     since: date | None = None
     until: date | None = None
     limit: int | None = None
+    min_confidence: float = 0.0  # only events at least this confident (0 keeps all)
 
 
 class Store:
@@ -55,6 +57,40 @@ class Store:
             self.con.execute(statement)
         self.con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                          [str(schema.SCHEMA_VERSION)])
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring a file made by an older version up to the current schema: add the missing
+        event columns and fill in the PLOVER category and mode of the events already stored."""
+        present = {r[0] for r in self.con.execute(
+            "SELECT name FROM pragma_table_info('events')").fetchall()}
+        missing = [(n, t) for n, t, _ in schema.ADDED_EVENT_COLUMNS if n not in present]
+        if not missing:
+            return
+        self.con.execute("BEGIN")
+        try:
+            for name, type_ in missing:
+                self.con.execute(
+                    f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {type_} DEFAULT ''")
+            if "plover" in dict(missing):
+                book = load_codebook()
+                codes = book.codes()
+                mapping = pa.table({  # noqa: F841 - read by DuckDB's replacement scan
+                    "code": codes,
+                    "plover": [book.get(c).plover for c in codes],
+                    "plover_mode": [book.get(c).plover_mode for c in codes],
+                })
+                self.con.execute("UPDATE events SET plover = m.plover, plover_mode = m.plover_mode "
+                                 "FROM mapping m WHERE events.code = m.code")
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                             [str(schema.SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade the database {self.path} to schema version "
+                             f"{schema.SCHEMA_VERSION}: {exc}",
+                             "check that the file is writable, or open it with the version "
+                             "that made it") from exc
 
     def close(self) -> None:
         self.con.close()
@@ -146,6 +182,9 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
     if query.until:
         where.append("date <= ?")
         params.append(query.until.isoformat())
+    if query.min_confidence > 0:
+        where.append("confidence >= ?")
+        params.append(query.min_confidence)
     sql = "SELECT * FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)

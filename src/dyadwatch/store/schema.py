@@ -1,7 +1,10 @@
 """Table definitions. Primary keys are content hashes, so inserting the same rows twice is a
-no-op (ON CONFLICT DO NOTHING)."""
+no-op (ON CONFLICT DO NOTHING).
 
-SCHEMA_VERSION = 1
+Version 2 added the event columns plover, plover_mode and role; files made by version 1 get
+them when opened (see ADDED_EVENT_COLUMNS)."""
+
+SCHEMA_VERSION = 2
 
 ARTICLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -28,8 +31,17 @@ CREATE TABLE IF NOT EXISTS events (
     code VARCHAR, root_code VARCHAR, name VARCHAR, goldstein DOUBLE, quad_class INTEGER,
     modality VARCHAR, sentence_index INTEGER, sentence VARCHAR,
     char_start INTEGER, char_end INTEGER, rule VARCHAR, confidence DOUBLE,
-    planned_code VARCHAR, trigger VARCHAR
+    planned_code VARCHAR, trigger VARCHAR,
+    plover VARCHAR, plover_mode VARCHAR, role VARCHAR
 )"""
+
+# Event columns added after version 1, in table order: (name, type, version that added it).
+# Opening an older file adds them (existing rows get '') and fills in plover and plover_mode.
+ADDED_EVENT_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("plover", "VARCHAR", 2),
+    ("plover_mode", "VARCHAR", 2),
+    ("role", "VARCHAR", 2),
+)
 
 REJECTS = """
 CREATE TABLE IF NOT EXISTS rejects (

@@ -1,0 +1,120 @@
+"""What an article has said so far, for phrases that point back at an earlier event.
+
+"Lavrov met Safadi in Moscow. The talks focused on Syria." The second sentence's "the talks"
+names no one: it is the meeting of the first sentence, so it takes that meeting's parties.
+Only definite event nouns ("the talks", "these strikes") borrow, only from an event of the same
+kind (same QuadClass), and only from the same or the previous two sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from dyadwatch.model import Actor, Mention
+
+DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
+# How many sentences back an antecedent event may be.
+REACH_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    sentence: int
+    quad_class: int
+    source: Mention
+    target: Mention | None  # None: a compound source acting together ("X and Y met")
+
+
+@dataclass(slots=True)
+class EventMemory:
+    """Events of one article in reading order."""
+
+    events: list[Remembered] = field(default_factory=list)
+
+    def remember(self, sentence: int, quad_class: int, source: Mention,
+                 target: Mention | None) -> None:
+        self.events.append(Remembered(sentence, quad_class, source, target))
+
+    def latest_parties(self, sentence: int) -> tuple[Actor, ...]:
+        """The two parties of the latest two-party event within reach, or ()."""
+        for event in reversed(self.events):
+            if sentence - event.sentence > REACH_SENTENCES:
+                break
+            parties = (*event.source.actors, *(event.target.actors if event.target else ()))
+            if len({a.country for a in parties}) == 2:
+                return tuple(dict.fromkeys(parties))
+        return ()
+
+    def antecedent(self, sentence: int, quad_class: int) -> Remembered | None:
+        """The latest event of this kind within reach."""
+        for event in reversed(self.events):
+            if sentence - event.sentence > REACH_SENTENCES:
+                return None
+            if event.quad_class == quad_class:
+                return event
+        return None
+
+
+def is_definite_event_noun(trigger: Token) -> bool:
+    """"the talks", "these strikes" — but not "talks" or "a meeting" (new events)."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in trigger.children)
+
+
+# "after the meeting", "ahead of the talks": the event only dates the sentence.
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "following", "until",
+                               "amid", "ahead", "prior", "till", "pending"})
+
+
+def is_time_anchor(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in TIME_PREPOSITIONS:
+        return True
+    # "ahead of the talks", "prior to the visit"
+    return head.lower_ in ("of", "to") and head.head.lower_ in TIME_PREPOSITIONS
+
+
+def is_historical_anchor(noun: Token) -> bool:
+    """"since the annexation": a past event that only anchors time is not coded."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "since"
+
+
+Sides = tuple[Mention, Mention | None]
+
+
+def borrow_sides(earlier: Remembered, source: Mention | None,
+                 target: Mention | None) -> Sides | None:
+    """Source and target of a definite event noun, completed from the earlier event.
+
+    Nothing named: the earlier event's sides. One side named: it must be a party of the
+    earlier event; the earlier event's other parties are the other side ("The meeting with
+    Lavrov" after "Tillerson met Lavrov" → Tillerson with Lavrov)."""
+    named = source if source is not None else target
+    if named is None:
+        return earlier.source, earlier.target
+    parties = (*earlier.source.actors, *(earlier.target.actors if earlier.target else ()))
+    known = {a.country for a in named.actors}
+    if not known & {a.country for a in parties}:
+        return None  # the earlier event is someone else's
+    rest = tuple(dict.fromkeys(a for a in parties if a.country not in known))
+    if not rest:
+        return None
+    holder = earlier.target if earlier.target is not None else earlier.source
+    other = replace(holder, actors=rest)
+    return (named, other) if source is not None else (other, named)
+
+
+def rebind_collective(mention: Mention | None, memory: EventMemory,
+                      sentence: int) -> Mention | None:
+    """"The sides exchanged views": a collective means the parties of the latest two-party
+    event, when there is one close by (else the two countries named last, as resolved)."""
+    if mention is None or mention.rule != "collective":
+        return mention
+    parties = memory.latest_parties(sentence)
+    if not parties:
+        return mention
+    return replace(mention, actors=parties, rule="collective-event",
+                   basis="the parties of the event just before")
