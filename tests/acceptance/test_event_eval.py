@@ -61,7 +61,8 @@ def test_five_class_accuracy_and_coverage_stay_above_floors(
     floors = FLOORS["conflibert_class_train"]
     gold = read_gold(shared_dir / "gold/conflibert_cameo_class_train.tsv")
     result = score_classes(gold.records, code_gold(nlp, stage, gold.records))
-    figures = f"accuracy {result.correct}/{result.coded}, coverage {result.coded}/{result.sentences}"
+    figures = (f"accuracy {result.correct}/{result.coded}, "
+               f"coverage {result.coded}/{result.sentences}")
     assert result.sentences == 1349, figures
     assert result.accuracy >= floors["accuracy_min"], figures
     assert result.coverage >= floors["coverage_min"], figures
