@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -136,7 +137,7 @@ def _print_errors(s: Score) -> None:
     for outcome in s.outcomes:
         if not (outcome.missed or outcome.false):
             continue
-        out.print(f"\n[bold]{outcome.record.id}[/bold] {outcome.record.text}")
+        out.print(f"\n[bold]{escape(outcome.record.id)}[/bold] {escape(outcome.record.text)}")
         for g in outcome.missed:
             alts = f" (or {', '.join(g.alt_codes)})" if g.alt_codes else ""
             out.print(f"  miss  {g.source} → {g.target} {g.code}{alts}")
@@ -163,4 +164,4 @@ def _print_classes(gold: Gold, s: ClassScore, errors: bool, fmt: EvalFormat) -> 
     out.print(table)
     if errors:
         for record, predicted in s.wrong:
-            out.print(f"  gold {record.label} got {predicted}: {record.text}")
+            out.print(f"  gold {record.label} got {predicted}: {escape(record.text)}")

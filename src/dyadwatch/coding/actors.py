@@ -23,7 +23,8 @@ COLLECTIVE_HEADS = frozenset(
     {"country", "side", "nation", "state", "president", "leader", "government", "minister",
      "capital", "neighbour", "neighbor", "party", "two"}
 )
-PARTY_WORDS = frozenset({"side", "party"})
+PARTY_WORDS = frozenset({"side", "party", "minister", "president", "leader", "delegation",
+                         "government", "premier", "counterpart"})
 # Sectors of groups that act where they are ("rebels", "police", "protesters", "troops").
 OPERATING_SECTORS = frozenset({"REB", "MIL", "COP", "OPP", "CVL", "LAB", "JUD", "REF"})
 GROUP_NOUNS = frozenset({"police", "army", "military", "militia", "opposition", "junta",
@@ -31,7 +32,18 @@ GROUP_NOUNS = frozenset({"police", "army", "military", "militia", "opposition", 
 ACTION_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "shelling",
                           "operation", "offensive", "patrol", "exercise", "drill"})
 PLACE_KINDS = frozenset({"name", "capital", "territory", "city", "adjective", "seat"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Titles of people that a definite phrase may take up under another word ("the diplomat"
+# for an ambassador named before).
+PERSON_TITLES = frozenset({"diplomat", "ambassador", "envoy", "minister", "official",
+                           "spokesman", "spokeswoman", "spokesperson", "representative",
+                           "negotiator", "emissary", "chief", "head", "leader", "president",
+                           "premier", "commander", "general", "officer"})
+SIDE_WORDS = frozenset({"side", "party"})
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
+# Verbs that introduce a statement: its quoted "we" is the speaker's side.
+REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "stress",
+                             "insist", "write", "announce", "warn", "explain", "quote"})
 # A pronoun looks back at most this many tokens for the person it stands for.
 PRONOUN_REACH = 80
 # "the spokeswoman" may point further back than a pronoun.
@@ -146,12 +158,17 @@ class DocActors:
         if hit is not None:
             return self._from_name(token, hit)
         if self._is_collective(token):
-            return self._collective(token)
+            # "the ministers from Japan and Russia" name their own countries.
+            named = any(t.i in self.names for t in _phrase_tokens(token))
+            own = self._from_modifiers(token, lenient) if named else None
+            return own if own is not None else self._collective(token)
         if token.pos_ == "PROPN" and token.text in self._people:
             return _Coded((self._people[token.text],), (token,), "person-memory",
                           basis=f"'{token.text}' coded earlier in the article")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
+        if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON_PLURAL:
+            return self._speaker(token)
         if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "them", "their"):
             return self._thing_pronoun(token)
         coded = self._from_modifiers(token, lenient)
@@ -218,11 +235,22 @@ class DocActors:
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children))
 
     def _definite(self, token: Token) -> _Coded | None:
-        """The nearest earlier phrase with the same head word that was coded with a country."""
+        """The nearest earlier phrase with the same head word that was coded with a country;
+        else, for a person's title ("the diplomat"), the nearest earlier one of the same sector
+        ("Russia's ambassador to Egypt")."""
+        return self._definite_by(token, same_word=True) or (
+            self._definite_by(token, same_word=False)
+            if token.lemma_.lower() in PERSON_TITLES else None)
+
+    def _definite_by(self, token: Token, *, same_word: bool) -> _Coded | None:
         lemma = token.lemma_.lower()
+        sector = self.sectors.get(token.i, "")
         for i in range(token.i - 1, max(-1, token.i - DEFINITE_REACH), -1):
             earlier = self.doc[i]
-            if earlier.lemma_.lower() != lemma:
+            if same_word and earlier.lemma_.lower() != lemma:
+                continue
+            if not same_word and not (earlier.lemma_.lower() in PERSON_TITLES
+                                      and self.sectors.get(i) == sector):
                 continue
             head = earlier
             while head.dep_ == "compound" and head.head is not head:
@@ -235,6 +263,22 @@ class DocActors:
                 return _Coded(coded.actors, (token,), "definite", refers_to=text,
                               basis=f"refers back to {text}")
         return None
+
+    def _speaker(self, token: Token) -> _Coded | None:
+        """"'Our cooperation with Egypt is developing,' the diplomat said": "we"/"our" in a
+        quoted statement is the side of whoever the sentence says is speaking."""
+        root = token.sent.root
+        if root.lemma_.lower() not in REPORTING_VERBS or token.i > root.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == token.i:
+            return None
+        coded = self._resolve_one(subject)
+        if coded is None or coded.rule == "speaker":
+            return None
+        text = self.doc[subject.left_edge.i : subject.i + 1].text
+        return _Coded(coded.actors, (token,), "speaker", refers_to=text,
+                      basis=f"'{token.text}' in a statement by {text}")
 
     def _pronoun(self, token: Token) -> _Coded | None:
         """"he"/"she": the person coded most recently before it, if close enough."""
@@ -334,15 +378,22 @@ class DocActors:
                 return self.sectors[token.i]
         return ""
 
+    def is_collective(self, token: Token) -> bool:
+        """"the two countries", "the sides", "the ministers": a phrase for both parties."""
+        return self._is_collective(token)
+
     def _is_collective(self, token: Token) -> bool:
-        if token.lemma_.lower() not in COLLECTIVE_HEADS or token.dep_ == "nummod":
+        lemma = _singular(token)
+        if lemma not in COLLECTIVE_HEADS or token.dep_ == "nummod":
             return False
         words = {c.lower_ for c in token.children} | {token.lower_}
         if "two" in words or "both" in words:
             return True
-        # "the sides agreed", "the parties signed": the two parties the article just named.
-        return (token.lemma_.lower() in PARTY_WORDS and token.tag_ == "NNS"
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children))
+        # "the sides agreed", "the ministers signed": the two parties the article just named.
+        return (lemma in PARTY_WORDS and token.tag_ in ("NNS", "NNPS")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and not any(c.dep_ in ("amod", "poss", "compound") and c.i in self.names
+                            for c in token.children))
 
     def _recent_pair(self, token: Token) -> list[str]:
         """The last two distinct countries named before `token`, in text order."""
@@ -358,7 +409,8 @@ class DocActors:
         pair = self._recent_pair(token)
         if not pair:
             return None
-        sector = self.sectors.get(token.i, "")
+        # "the parties" are the two sides, not political parties.
+        sector = "" if _singular(token) in SIDE_WORDS else self.sectors.get(token.i, "")
         return _Coded(tuple(Actor(c, sector) for c in pair), (token,), "collective",
                       basis=f"the two countries named last: {', '.join(pair)}")
 
@@ -437,12 +489,29 @@ _GENERIC_HEADS = frozenset(
 )
 
 
+def _singular(token: Token) -> str:
+    """The lower-case lemma; spaCy leaves capitalised plurals as they are ("Ministers")."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.tag_ == "NNPS" and lemma.endswith("s") else lemma
+
+
 def is_other(actor: Actor, sources: Iterable[Actor]) -> bool:
     """Whether `actor` can be the target of `sources`' act: another country, or the same
-    country in another named sector ("police arrested opposition activists")."""
-    return not any(actor.country == s.country
-                   and (not actor.sector or not s.sector or actor.sector == s.sector)
-                   for s in sources)
+    country in another sector ("police arrested opposition activists", "FARC will release a
+    Colombian sergeant"). A government and its country are one side ("Putin praised Russia"
+    is no event)."""
+    return all(actor.country != s.country or _distinct_sides(actor.sector, s.sector)
+               for s in sources)
+
+
+def _distinct_sides(one: str, other: str) -> bool:
+    if one == other:
+        return False
+    return bool(one and other) or (one or other) not in STATE_SECTORS
+
+
+# Sectors that speak for the state: with no sector, the bare country is the same side.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def _listed_appositions(token: Token) -> list[Token]:
@@ -450,8 +519,10 @@ def _listed_appositions(token: Token) -> list[Token]:
     as an apposition with a conjunct; a list of names, not a description."""
     if token.dep_ == "conj":
         return []
+    in_list = bool(token.conjuncts)  # "Brazil, Argentina, and Chile": Chile is Brazil's conj
     return [m for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-            and token.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children)
+            and token.pos_ == "PROPN"
+            and (in_list or any(c.dep_ == "conj" for c in a.children))
             for m in (a, *a.conjuncts)]
 
 

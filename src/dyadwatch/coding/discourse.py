@@ -16,6 +16,8 @@ from dyadwatch.model import Actor, Mention
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
 # How many sentences back an antecedent event may be.
 REACH_SENTENCES = 2
+# A dispute ("the conflict") stays the topic for longer than an event.
+DISPUTE_REACH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,18 @@ class EventMemory:
     """Events of one article in reading order."""
 
     events: list[Remembered] = field(default_factory=list)
+    disputes: list[tuple[int, Mention]] = field(default_factory=list)
+
+    def remember_dispute(self, sentence: int, parties: Mention) -> None:
+        self.disputes.append((sentence, parties))
+
+    def latest_dispute(self, sentence: int) -> Mention | None:
+        """The parties of the dispute named last, if within DISPUTE_REACH sentences."""
+        for when, parties in reversed(self.disputes):
+            if sentence - when <= DISPUTE_REACH:
+                return parties
+            break
+        return None
 
     def remember(self, sentence: int, quad_class: int, source: Mention,
                  target: Mention | None) -> None:
@@ -46,14 +60,22 @@ class EventMemory:
                 return tuple(dict.fromkeys(parties))
         return ()
 
-    def antecedent(self, sentence: int, quad_class: int) -> Remembered | None:
-        """The latest event of this kind within reach."""
+    def antecedent(self, sentence: int, quad_class: int,
+                   involving: frozenset[str] = frozenset()) -> Remembered | None:
+        """The latest event of this kind within reach; with `involving`, the latest one in
+        which one of those countries took part ("the meeting with Lavrov")."""
         for event in reversed(self.events):
             if sentence - event.sentence > REACH_SENTENCES:
                 return None
-            if event.quad_class == quad_class:
+            if event.quad_class == quad_class and (
+                    not involving or involving & _countries(event)):
                 return event
         return None
+
+
+def _countries(event: Remembered) -> set[str]:
+    parties = (*event.source.actors, *(event.target.actors if event.target else ()))
+    return {a.country for a in parties}
 
 
 def is_definite_event_noun(trigger: Token) -> bool:
@@ -102,7 +124,10 @@ def borrow_sides(earlier: Remembered, source: Mention | None,
     rest = tuple(dict.fromkeys(a for a in parties if a.country not in known))
     if not rest:
         return None
-    holder = earlier.target if earlier.target is not None else earlier.source
+    # The evidence text is the earlier phrase the borrowed actors come from.
+    holder = next((m for m in (earlier.target, earlier.source)
+                   if m is not None and set(rest) <= set(m.actors)),
+                  earlier.target if earlier.target is not None else earlier.source)
     other = replace(holder, actors=rest)
     return (named, other) if source is not None else (other, named)
 
@@ -118,3 +143,14 @@ def rebind_collective(mention: Mention | None, memory: EventMemory,
         return mention
     return replace(mention, actors=parties, rule="collective-event",
                    basis="the parties of the event just before")
+
+
+def collective_from_memory(token: Token, memory: EventMemory,
+                           sentence: int) -> Mention | None:
+    """"The sides signed" after "Lavrov met Safadi": a collective with no countries named
+    before it still means the parties of the event just before."""
+    parties = memory.latest_parties(sentence)
+    if not parties:
+        return None
+    return Mention(token.idx, token.idx + len(token.text), token.text, parties,
+                   "collective-event", "the parties of the event just before")

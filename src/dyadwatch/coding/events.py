@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors, is_other
+from dyadwatch.coding.actors import DocActors, is_other
 from dyadwatch.coding.discourse import (
     EventMemory,
     borrow_sides,
+    collective_from_memory,
     is_definite_event_noun,
     is_historical_anchor,
     is_time_anchor,
     rebind_collective,
 )
-from dyadwatch.coding.frames import objects, slot_fillers, source_candidates
+from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.coding.modality import (
     FACTUAL,
     HISTORICAL,
@@ -34,6 +35,7 @@ from dyadwatch.coding.modality import (
     is_historical,
     modality_of,
 )
+from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
 from dyadwatch.model import Actor, Event, Mention, Sentence, stable_id
@@ -121,15 +123,22 @@ class EventCoder:
         if not _constraints_hold(trigger, pattern) or is_disputed_content(trigger):
             return None
         source = next(
-            (m for m in map(actors.resolve, source_candidates(trigger, pattern)) if m), None
-        )
+            (m for m in map(lambda c: _resolve_source(actors, c), source_candidates(
+                trigger, pattern)) if m), None)
+        if source is None:
+            source = next((collective_from_memory(c, memory, sentence_index)
+                           for c in source_candidates(trigger, pattern)
+                           if actors.is_collective(c)), None)
         source = rebind_collective(source, memory, sentence_index)
         excluded = source.actors if source else ()
         # "The sides exchanged views with a focus on Syria": parties acting together take a
         # target only from the slot itself, never from deep inside it.
         together = source is not None and _acts_together(pattern, source)
-        slot, target = _find_target(trigger, pattern, actors, excluded, shallow=together)
+        slot, target = find_target(trigger, pattern, actors, excluded, shallow=together,
+                                   memory=memory, sentence=sentence_index)
         target = rebind_collective(target, memory, sentence_index)
+        if target is not None and _is_audience(pattern, target):
+            target = None
         if source is None and target is not None and _names_both_parties(pattern, slot, target):
             # "the meeting between X and Y": a symmetric nominal event with no named source.
             return Frame(trigger, pattern, target, None)
@@ -147,7 +156,9 @@ class EventCoder:
                   sentence_index: int) -> Frame | None:
         """"The talks focused on Syria": the missing sides come from the earlier event this
         definite noun refers to."""
-        earlier = memory.antecedent(sentence_index, self._quad(pattern))
+        named = source if source is not None else target
+        involving = frozenset(a.country for a in named.actors) if named else frozenset()
+        earlier = memory.antecedent(sentence_index, self._quad(pattern), involving)
         sides = borrow_sides(earlier, source, target) if earlier is not None else None
         if sides is None:
             return None
@@ -161,7 +172,7 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        code, planned = self._code_for(frame.pattern, modality)
+        code, planned = self._code_for(frame.pattern, refined_code(frame), modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
             event_id = stable_id(context.doc_id, frame.trigger.i, frame.pattern.id,
@@ -181,20 +192,38 @@ class EventCoder:
                 role=MEDIATOR if is_mediation(code) else "",
             )
 
-    def _code_for(self, pattern: Pattern, modality: str) -> tuple[str, str]:
+    def _code_for(self, pattern: Pattern, code: str, modality: str) -> tuple[str, str]:
         if modality == NEGATED and pattern.negated_code:
             return pattern.negated_code, ""
         if modality == INTENDED:
-            planned = intent_code(pattern.code)
-            if planned != pattern.code and planned in self.codebook:
-                return planned, pattern.code
-        return pattern.code, ""
+            planned = intent_code(code)
+            if planned != code and planned in self.codebook:
+                return planned, code
+        return code, ""
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def refined_code(frame: Frame) -> str:
+    """The pattern's code, made specific by a modifier of its object or subject ("military
+    aid", "military-technical cooperation") when the pattern lists one."""
+    pattern = frame.pattern
+    if not pattern.refine:
+        return pattern.code
+    heads = [*objects(frame.trigger, pattern), *source_candidates(frame.trigger, pattern)]
+    words = {m.lemma_.lower() for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS}
+    words |= {m.lemma_.lower() for h in heads for m in h.subtree
+              if m.dep_ in MODIFIER_DEPS and m.head.dep_ in MODIFIER_DEPS}  # "military-technical"
+    return next((code for word, code in pattern.refine if word in words), pattern.code)
 
 
 def _modality(frame: Frame, published: dt.date | None) -> str:
     modality = modality_of(frame.trigger) if frame.pattern.pos == "VERB" else FACTUAL
     if modality != FACTUAL:
         return modality
+    if frame.pattern.code.startswith("03"):
+        return INTENDED  # an expressed intent (CAMEO 03x) is itself an intention
     if is_claimed(frame.trigger):
         return REPORTED
     return HISTORICAL if is_historical(frame.trigger, published) else FACTUAL
@@ -206,15 +235,19 @@ def _trigger_pos(token: Token) -> str:
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
         return "ADJ"
     if token.pos_ == "NOUN" and token.dep_ in NOMINAL_ARGUMENT_DEPS:
-        return "" if is_historical_anchor(token) else "NOUN"
+        background = is_historical_anchor(token) or _inside_event_noun(token)
+        return "" if background else "NOUN"
     return ""
 
 
 def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     if pattern.particle and not any(
         c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
-        for c in trigger.children
+        and not _dates(c) for c in trigger.children
     ):
+        return False
+    if pattern.subjects and not any(
+            s.lemma_.lower() in pattern.subjects for s in source_candidates(trigger, pattern)):
         return False
     if pattern.objects:
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
@@ -222,81 +255,60 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     return True
 
 
-# How deep below a plain object the target may sit: "attacked positions in Syria" (2), but not
-# "hosted a hearing in its Russia investigation" (3).
-PLAIN_OBJECT_DEPTH = 2
+def _dates(preposition: Token) -> bool:
+    """"called Lavrov on Tuesday": a preposition whose object is a date is no particle."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
 
 
-def _find_target(
-    trigger: Token, pattern: Pattern, actors: DocActors, excluded: tuple[Actor, ...], *,
-    shallow: bool = False,
-) -> tuple[str, Mention | None]:
-    """The first slot that holds an actor, and that actor's mention; `shallow` looks only at
-    the slot's phrase and its modifiers."""
-    for slot in pattern.target:
-        plain_object = slot in ("dobj", "dative") and not pattern.objects
-        depth = PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
-        depth = 1 if shallow else depth
-        for head in slot_fillers(trigger, slot):
-            direct = actors.resolve(head, lenient=True)
-            if direct is not None and any(is_other(a, excluded) for a in direct.actors):
-                return slot, direct
-            found = actors.search(head, excluded, max_depth=depth)
-            if found is not None:
-                return slot, found
-    if is_mediation(pattern.code):
-        return _dispute_parties(trigger, actors, excluded)
-    if pattern.code[:2] in PLACE_TARGET_ROOTS:
-        return _place_target(trigger, actors, excluded)
-    return "", None
+def _inside_event_noun(noun: Token) -> bool:
+    """"the lifting of sanctions", "talks on the withdrawal of troops": an event noun in the
+    of-phrase of another event noun is that event's topic, not an event of its own."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.lower_ in ("of", "on", "about", "over")
+            and head.head.pos_ == "NOUN" and head.head.dep_ in NOMINAL_ARGUMENT_DEPS
+            and head.head.lemma_.lower() in EVENT_HEAD_NOUNS)
 
 
-MEDIATOR = "mediator"
+# Nouns that name an event or a stance whose of-phrase is its topic.
+EVENT_HEAD_NOUNS = frozenset({
+    "lifting", "talk", "negotiation", "discussion", "agreement", "deal", "plan", "proposal",
+    "threat", "prospect", "possibility", "question", "issue", "call", "demand", "resolution",
+    "decision", "order", "bill", "law", "vote", "debate", "report", "investigation", "warning",
+    "condemnation", "fear", "concern", "risk", "idea", "matter", "topic", "subject"})
 
 
-def is_mediation(code: str) -> bool:
-    return code.startswith("045")
+# "Russian-Azerbaijani relations will develop", "ties between Baku and Moscow grew": the
+# relationship stands for both parties.
+RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "cooperation", "partnership",
+                            "friendship", "dialogue", "contact", "alliance"})
 
 
-# Nouns naming what a mediator mediates: its parties are the mediation's targets.
-DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "standoff",
-                           "ceasefire", "truce", "settlement", "feud", "row", "hostility",
-                           "clash", "confrontation", "tension"})
+def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
+    if candidate.lemma_.lower() not in RELATION_NOUNS:
+        # A plural agent with a nationality acts for its country ("Saudi hackers launched").
+        lenient = (candidate.tag_ == "NNS" and candidate.dep_ in ("nsubj", "pobj")
+                   and any(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+                           for c in candidate.children))
+        return actors.resolve(candidate, lenient=lenient)
+    parts = [actors.resolve(candidate, lenient=True)]
+    parts += [actors.resolve(c) for c in candidate.children if c.dep_ == "poss"]
+    parts += [actors.resolve(p) for prep in candidate.children
+              if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
+              for p in prep.children if p.dep_ == "pobj"]
+    found = [m for m in parts if m is not None]
+    parties = tuple(dict.fromkeys(a for m in found for a in m.actors))
+    if len({a.country for a in parties}) < 2:
+        return None  # a relationship needs its two sides
+    return replace(found[0], actors=parties, text=candidate.text if len(found) > 1
+                   else found[0].text)
 
 
-def _dispute_parties(
-    trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]
-) -> tuple[str, Mention | None]:
-    """"The ceasefire in the conflict over Karabakh was restored after Moscow's mediation":
-    a mediation that names no parties mediates the dispute its sentence names."""
-    for token in trigger.sent:
-        if token.lemma_.lower() in DISPUTE_NOUNS and token.pos_ == "NOUN":
-            found = actors.search(token, excluded, max_depth=3)
-            if found is not None:
-                return f"dispute:{token.lemma_.lower()}", found
-    return "", None
+# Roots of talk: telling TASS or speaking to reporters is talk through the media, not to them.
+TALK_ROOTS = frozenset({"01", "04"})
 
 
-# Military actions that name only a place hit the place's country ("strikes in Idlib").
-PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "near", "over", "across", "around", "off",
-                                   "outside", "inside", "into", "at"})
-PLACE_RULES = frozenset({"name:name", "name:territory", "name:capital", "name:city"})
-
-
-def _place_target(
-    trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]
-) -> tuple[str, Mention | None]:
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
-                continue
-            for place in (p for p in prep.children if p.dep_ == "pobj"):
-                found = actors.search(place, excluded, max_depth=2)
-                if found is not None and found.rule in PLACE_RULES:
-                    return f"place:{prep.lower_}", found
-    return "", None
+def _is_audience(pattern: Pattern, target: Mention) -> bool:
+    return pattern.code[:2] in TALK_ROOTS and all(a.sector == "MED" for a in target.actors)
 
 
 def _acts_together(pattern: Pattern, source: Mention) -> bool:
@@ -322,7 +334,7 @@ def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:
         return
     for s in sources:
         for t in frame.target.actors:
-            if s != t and not (s.country == t.country and not (s.sector and t.sector)):
+            if is_other(t, (s,)):
                 yield s, t
 
 

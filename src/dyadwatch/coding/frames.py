@@ -54,6 +54,9 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     prepositional slot ("participate in projects"); with conjuncts, looking through quantity
     nouns ("a series of agreements")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+    # "provided Turkey with support": what is given sits in the with-phrase.
+    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "with"
+              for p in prep.children if p.dep_ == "pobj"]
     if _is_participle_of(trigger):
         heads.append(trigger.head)
     if not heads:
@@ -85,6 +88,50 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
         governing = verbal_subject(trigger.head.head)
         if governing is not None and governing is not found:
             yield governing
+    if pattern.pos == "NOUN":
+        yield from _nominal_fallbacks(trigger, pattern)
+
+
+# Event nouns that a phrase of time or circumstance ties to the clause's subject:
+# "Following a talk with Merkel, Kaczynski said", "after his meeting with Lavrov".
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "before", "during", "at", "upon",
+                                       "on", "ahead"})
+# Roots of acts done by speaking: a statement's speaker performs them ("'... demands
+# condemnation of Russian actions,' the ambassador said"), and "from X" names who did them
+# ("accusations from Georgia", "criticism from Berlin").
+SPOKEN_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "stress",
+                             "insist", "write", "announce", "warn", "explain"})
+
+
+def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
+    spoken = pattern.code[:2] in SPOKEN_ROOTS
+    if spoken:
+        source = child(_preposition(noun, "from"), ("pobj",))
+        if source is not None:
+            yield source
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPOSITIONS and head.head.pos_ in (
+            "VERB", "AUX"):
+        subject = verbal_subject(head.head)
+        if subject is not None:
+            yield subject
+    if spoken:
+        speaker = _reporting_subject(noun)
+        if speaker is not None:
+            yield speaker
+
+
+def _preposition(token: Token, word: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the reporting verb the token's clause hangs from ("X said")."""
+    root = token.sent.root
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return child(root, SUBJECT_DEPS)
 
 
 def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -95,8 +142,11 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         # "countries that signed", and reduced clauses: "companies invested in X".
         return verb.head
     if verb.dep_ == "xcomp":
-        # "urged Y to": the object controls; "is expected to": the passive subject does.
+        # "urged Y to": the object controls; "is expected to": the passive subject does;
+        # "called on Y to": the object of "on".
         controller = child(verb.head, ("dobj", *PASSIVE_SUBJECT_DEPS))
+        if controller is None:
+            controller = child(_preposition(verb.head, "on"), ("pobj",))
         return controller if controller is not None else verbal_subject(verb.head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return verbal_subject(verb.head, depth + 1)
@@ -129,7 +179,9 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
     if slot in ("xcomp", "ccomp"):
-        return [c for c in trigger.children if c.dep_ == slot]
+        # A noun's that-clause is an acl: "accusations that the Kremlin is absorbing ...".
+        deps = (slot, "acl") if slot == "ccomp" and trigger.pos_ == "NOUN" else (slot,)
+        return [c for c in trigger.children if c.dep_ in deps]
     if slot == "any":
         return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]

@@ -81,7 +81,8 @@ def is_requested(trigger: Token) -> bool:
         head = head.head
     if trigger.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in REQUEST_VERBS:
         return False
-    asked = any(c.dep_ in ("dobj", "dative") for c in head.children)
+    asked = any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
+                for c in head.children)
     return asked or _has_own_subject(trigger)
 
 

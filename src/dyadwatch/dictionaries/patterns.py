@@ -22,7 +22,7 @@ PLAIN_SLOTS = ("dobj", "dative", "xcomp", "ccomp", "any")
 PREP_SLOT = re.compile(r"^prep:[a-z]+$")
 KNOWN_KEYS = {
     "id", "trigger", "pos", "code", "target", "object", "particle",
-    "symmetric", "negated_code", "weight", "note", "reverse",
+    "symmetric", "negated_code", "weight", "note", "reverse", "subject", "refine",
 }
 
 
@@ -40,11 +40,15 @@ class Pattern:
     weight: float = 0.8
     note: str = ""
     reverse: bool = False  # the slot's actor acts on the subject ("received aid from Y")
+    subjects: frozenset[str] = frozenset()  # lemmas the subject must have ("relations develop")
+    # A modifier of the object or subject that makes the act more specific: "military aid" →
+    # 072, "military-technical cooperation is developing" → 062. First listed match wins.
+    refine: tuple[tuple[str, str], ...] = ()
 
     @property
     def specificity(self) -> int:
         """Constrained patterns are tried before plain ones for the same trigger."""
-        return (2 if self.objects else 0) + (1 if self.particle else 0)
+        return (2 if self.objects or self.subjects else 0) + (1 if self.particle else 0)
 
 
 class PatternIndex:
@@ -101,6 +105,24 @@ def _check_code(path: Path, number: int, key: str, code: str, codebook: Codebook
         raise field_error(path, number, key, f"is not a CAMEO code in the codebook: {code!r}")
 
 
+def _flag(path: Path, number: int, obj: dict[str, Any], key: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        raise field_error(path, number, key, f"must be true or false, got {value!r}")
+    return value
+
+
+def _refinements(path: Path, number: int, obj: dict[str, Any],
+                 codebook: Codebook) -> tuple[tuple[str, str], ...]:
+    value = obj.get("refine", {})
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise field_error(path, number, "refine", "must map modifier words to CAMEO codes")
+    for code in value.values():
+        _check_code(path, number, "refine", code, codebook)
+    return tuple((word.strip().lower(), code) for word, code in value.items())
+
+
 def parse_pattern(path: Path, number: int, obj: dict[str, Any], codebook: Codebook) -> Pattern:
     unknown = set(obj) - KNOWN_KEYS
     if unknown:
@@ -121,12 +143,15 @@ def parse_pattern(path: Path, number: int, obj: dict[str, Any], codebook: Codebo
     weight = obj.get("weight", 0.8)
     if not isinstance(weight, int | float) or not 0.0 < float(weight) <= 1.0:
         raise field_error(path, number, "weight", "must be a number in (0, 1]")
+    refine = _refinements(path, number, obj, codebook)
     return Pattern(
+        refine=refine,
         id=pattern_id, trigger=trigger.lower(), code=code, pos=pos, target=slots,
         objects=frozenset(_string_list(path, number, obj, "object")),
         particle=_string(path, number, obj, "particle").lower(),
-        symmetric=bool(obj.get("symmetric", False)), negated_code=negated,
-        reverse=bool(obj.get("reverse", False)),
+        symmetric=_flag(path, number, obj, "symmetric"), negated_code=negated,
+        reverse=_flag(path, number, obj, "reverse"),
+        subjects=frozenset(_string_list(path, number, obj, "subject")),
         weight=float(weight), note=_string(path, number, obj, "note"),
     )
 

@@ -1,0 +1,109 @@
+"""Finding the target of a trigger: the pattern's slots in order, then two fallbacks that the
+coding conventions ask for.
+
+- A military action that names only a place hits the place's country ("strikes in Idlib").
+- A mediation, or an intent to help settle something, that names no parties is aimed at the
+  parties of the dispute its sentence names ("the ceasefire in the conflict over Karabakh was
+  restored after Moscow's mediation"); a dispute named earlier in the article may stand behind
+  a definite mention ("vowed to do its utmost for the conflict resolution")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors, is_other
+from dyadwatch.coding.discourse import EventMemory
+from dyadwatch.coding.frames import slot_fillers
+from dyadwatch.dictionaries.patterns import Pattern
+from dyadwatch.model import Actor, Mention
+
+# How deep below a plain object the target may sit: "attacked positions in Syria" (2), but not
+# "hosted a hearing in its Russia investigation" (3).
+PLAIN_OBJECT_DEPTH = 2
+MEDIATOR = "mediator"
+# Military actions that name only a place hit the place's country.
+PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "near", "over", "across", "around", "off",
+                                   "outside", "inside", "into", "at"})
+PLACE_RULES = frozenset({"name:name", "name:territory", "name:capital", "name:city"})
+# Nouns naming a dispute: its parties are what a mediation or a pledge to settle aims at.
+DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "standoff",
+                           "ceasefire", "truce", "settlement", "feud", "row", "hostility",
+                           "clash", "confrontation", "tension"})
+
+Found = tuple[str, Mention | None]
+
+
+def is_mediation(code: str) -> bool:
+    return code.startswith("045")
+
+
+def aims_at_disputes(code: str) -> bool:
+    """Mediation (045) and expressed intents (03x): "vowed to help end the war"."""
+    return is_mediation(code) or code.startswith("03")
+
+
+def find_target(
+    trigger: Token, pattern: Pattern, actors: DocActors, excluded: tuple[Actor, ...], *,
+    shallow: bool = False, memory: EventMemory | None = None, sentence: int = 0,
+) -> Found:
+    """The first slot that holds an actor other than the source, and that actor's mention;
+    `shallow` looks only at the slot's phrase and its modifiers."""
+    for slot in pattern.target:
+        plain_object = slot in ("dobj", "dative") and not pattern.objects
+        depth = 1 if shallow else PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
+        for head in slot_fillers(trigger, slot):
+            direct = actors.resolve(head, lenient=True)
+            if direct is not None and any(is_other(a, excluded) for a in direct.actors):
+                return slot, direct
+            found = actors.search(head, excluded, max_depth=depth)
+            if found is not None:
+                return slot, found
+    if aims_at_disputes(pattern.code):
+        return dispute_parties(trigger, actors, excluded, memory, sentence)
+    if pattern.code[:2] in PLACE_TARGET_ROOTS:
+        return place_target(trigger, actors, excluded)
+    return "", None
+
+
+def dispute_parties(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...],
+                    memory: EventMemory | None = None, sentence: int = 0) -> Found:
+    """The actors of a dispute noun in the trigger's sentence; for a dispute noun without
+    actors, the dispute the article named last (within reach)."""
+    unnamed = None
+    for token in trigger.sent:
+        if token.lemma_.lower() in DISPUTE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            found = actors.search(token, excluded, max_depth=3)
+            if found is not None:
+                if memory is not None:
+                    memory.remember_dispute(sentence, found)
+                return f"dispute:{token.lemma_.lower()}", found
+            unnamed = unnamed or token
+    if unnamed is None or memory is None:
+        return "", None
+    earlier = memory.latest_dispute(sentence)
+    if earlier is None:
+        return "", None
+    kept = tuple(a for a in earlier.actors if is_other(a, excluded))
+    if not kept:
+        return "", None
+    return f"dispute:{unnamed.lemma_.lower()}", _with_actors(earlier, kept)
+
+
+def _with_actors(mention: Mention, actors: tuple[Actor, ...]) -> Mention:
+    return replace(mention, actors=actors)
+
+
+def place_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                found = actors.search(place, excluded, max_depth=2)
+                if found is not None and found.rule in PLACE_RULES:
+                    return f"place:{prep.lower_}", found
+    return "", None

@@ -1,0 +1,304 @@
+"""Event coding features: mediation, place targets, domestic events, lists of names, reversed
+patterns and the gold runner's sentence breaks. Hand-written sentences, real pipeline."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dyadwatch.errors import DictionaryError
+
+
+def coded(events: list[Any]) -> list[str]:
+    return [f"{e.source}->{e.target} {e.code} {e.modality} {e.role}" for e in events]
+
+
+# -- mediation -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mediator", "parties"),
+    [
+        ("Egypt mediated between Israel and Hamas.", "EGY", {"ISR", "PSE"}),
+        ("Qatar mediated between the United States and the Taliban.", "QAT", {"USA", "AFG"}),
+        ("Kuwait mediated between Qatar and Saudi Arabia.", "KWT", {"QAT", "SAU"}),
+        ("Norway mediated between Colombia and Venezuela.", "NOR", {"COL", "VEN"}),
+    ],
+)
+def test_mediation_between_two_parties_gives_two_mediator_events(
+    coder: Any, text: str, mediator: str, parties: set[str]
+) -> None:
+    mediations = [e for e in coder(text) if e.code.startswith("045")]
+    assert len(mediations) == 2, coded(mediations)
+    assert {e.source_country for e in mediations} == {mediator}
+    assert {e.target_country for e in mediations} == parties
+    assert {e.role for e in mediations} == {"mediator"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "parties"),
+    [
+        ("The ceasefire in the conflict between Armenia and Azerbaijan was restored after "
+         "Moscow's mediation.", "RUS", {"ARM", "AZE"}),
+        ("The dispute between Qatar and Bahrain eased after Kuwaiti mediation.",
+         "KWT", {"QAT", "BHR"}),
+        ("The war between Russia and Ukraine continued despite Turkish mediation.",
+         "TUR", {"RUS", "UKR"}),
+    ],
+)
+def test_mediation_naming_no_parties_takes_those_of_the_dispute(
+    coder: Any, text: str, mediator: str, parties: set[str]
+) -> None:
+    mediations = [e for e in coder(text) if e.code.startswith("045")]
+    assert {(e.source_country, e.target_country) for e in mediations} == {
+        (mediator, p) for p in parties}, coded(mediations)
+    assert {e.role for e in mediations} == {"mediator"}
+
+
+def test_only_mediation_has_a_role(coder: Any) -> None:
+    events = coder("Egypt mediated between Israel and Hamas. Israel criticised Egypt.")
+    assert {e.role for e in events if not e.code.startswith("045")} == {""}
+    assert any(e.root_code == "11" for e in events)
+
+
+# -- military actions that name only a place -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source", "place_country", "place"),
+    [
+        ("Russian jets bombed targets near Aleppo.", "RUSMIL", "SYR", "Aleppo"),
+        ("Israeli warplanes struck weapons depots near Damascus.", "ISRMIL", "SYR", "Damascus"),
+        ("Saudi warplanes struck a market in Sanaa.", "SAUMIL", "YEM", "Sanaa"),
+        ("Turkish jets bombed targets in Idlib.", "TURMIL", "SYR", "Idlib"),
+    ],
+)
+def test_a_military_action_on_a_place_targets_its_country(
+    coder: Any, text: str, source: str, place_country: str, place: str
+) -> None:
+    events = coder(text)
+    assert [(e.source, e.target_country, e.target_text) for e in events] == [
+        (source, place_country, place)], coded(events)
+    assert events[0].root_code in ("18", "19", "20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian diplomats praised volunteers near Aleppo.",
+        "Jets bombed targets near Aleppo.",  # no source: the place is no actor of its own
+    ],
+)
+def test_a_place_is_no_target_outside_military_actions_or_without_a_source(
+    coder: Any, text: str
+) -> None:
+    assert coder(text) == []
+
+
+# -- domestic events -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Police arrested opposition activists in Minsk.", "BLRCOP", "BLROPP"),
+        ("Police detained dozens of protesters in Caracas.", "VENCOP", "VENCVL"),
+        ("Riot police arrested opposition supporters in Tbilisi.", "GEOCOP", "GEOOPP"),
+        ("Security forces detained opposition leaders in Harare.", "ZWECOP", "ZWEOPP"),
+        ("Police detained opposition activists in Baku.", "AZECOP", "AZEOPP"),
+    ],
+)
+def test_groups_named_by_kind_take_the_one_country_of_their_sentence(
+    coder: Any, text: str, source: str, target: str
+) -> None:
+    events = coder(text)
+    assert [(e.source, e.target, e.root_code) for e in events] == [(source, target, "17")], (
+        coded(events))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested protesters in Minsk after Lithuania criticised the election.",
+        "Police detained protesters in Tbilisi as Russia and Turkey watched.",
+        "Police arrested opposition activists in Minsk, a day after Poland criticised Belarus.",
+    ],
+)
+def test_no_country_for_a_group_when_its_sentence_names_two(coder: Any, text: str) -> None:
+    assert [e for e in coder(text) if e.root_code == "17"] == []
+
+
+# -- lists the parser reads as appositions -------------------------------------------------------
+def directed_pairs(members: list[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a in members for b in members if a != b}
+
+
+@pytest.mark.parametrize(
+    ("text", "members", "root"),
+    [
+        # "Russia, and Switzerland" hangs off "US" as an apposition with a conjunct.
+        ("The US, Russia, and Switzerland met in Geneva.", ["USA", "RUS", "CHE"], "04"),
+        ("The US, Russia, and Switzerland held talks in Geneva.", ["USA", "RUS", "CHE"], "04"),
+        # Plain conjunct lists.
+        ("The US, China, and Russia met in Beijing.", ["USA", "CHN", "RUS"], "04"),
+        ("France, Germany, and Italy signed a defence pact.", ["FRA", "DEU", "ITA"], "05"),
+    ],
+)
+def test_a_list_of_three_acting_together_gives_all_six_pairs(
+    coder: Any, text: str, members: list[str], root: str
+) -> None:
+    events = coder(text)
+    assert {(e.source, e.target) for e in events if e.root_code == root} == directed_pairs(
+        members), coded(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Brazil, Argentina, and Chile met in Montevideo.", ["BRA", "ARG", "CHL"]),
+        ("The UK, France, and Germany met in Vienna.", ["GBR", "FRA", "DEU"]),
+        ("Canada, Russia, and Switzerland met in Geneva.", ["CAN", "RUS", "CHE"]),
+    ],
+)
+def test_a_bare_apposition_in_a_list_is_a_member(
+    coder: Any, text: str, members: list[str]
+) -> None:
+    events = coder(text)
+    assert {(e.source, e.target) for e in events if e.root_code == "04"} == directed_pairs(
+        members), coded(events)
+
+
+# -- reversed patterns ----------------------------------------------------------------------------
+RECEIVE_FROM = {"id": "test.receive.from", "trigger": "receive", "code": "070",
+                "target": ["prep:from"]}
+
+
+def write_patterns(path: Path, *patterns: dict[str, Any]) -> Path:
+    path.write_text("".join(json.dumps(p) + "\n" for p in patterns), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def code_with(nlp: Any) -> Any:
+    """A callable: (pattern file, text) → events coded with only that file's patterns."""
+    from dyadwatch.coding.stage import EventStage
+    from dyadwatch.config import Settings
+    from dyadwatch.dictionaries.actors import load_actor_tables
+    from dyadwatch.dictionaries.codebook import load_codebook
+    from dyadwatch.dictionaries.patterns import read_patterns
+    from dyadwatch.model import Article
+    from dyadwatch.nlp.parse import ParseStage
+    from dyadwatch.pipeline import Pipeline, Work
+
+    tables = load_actor_tables(Settings().actor_folders)
+
+    def code(pattern_file: Path, text: str) -> list[Any]:
+        stage = EventStage(nlp, tables, read_patterns(pattern_file), load_codebook())
+        (work,) = Pipeline([ParseStage(nlp), stage]).run_batch(
+            [Article.from_text(text, published=date(2020, 1, 15))])
+        assert isinstance(work, Work), work
+        return list(work.events)
+
+    return code
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver", "giver"),
+    [
+        ("Ukraine received weapons from Poland.", "UKR", "POL"),
+        ("Jordan received humanitarian aid from Japan.", "JOR", "JPN"),
+        ("Moldova received a loan from Romania.", "MDA", "ROU"),
+    ],
+)
+def test_a_reversed_pattern_swaps_source_and_target(
+    code_with: Any, tmp_path: Path, text: str, receiver: str, giver: str
+) -> None:
+    plain = write_patterns(tmp_path / "plain.jsonl", RECEIVE_FROM)
+    turned = write_patterns(tmp_path / "reverse.jsonl", {**RECEIVE_FROM, "reverse": True})
+    assert [(e.source, e.target, e.code) for e in code_with(plain, text)] == [
+        (receiver, giver, "070")]
+    reversed_events = code_with(turned, text)
+    assert [(e.source, e.target, e.code) for e in reversed_events] == [(giver, receiver, "070")]
+    # The evidence follows the swap: the giver's words are the source text.
+    assert reversed_events[0].source_text != reversed_events[0].target_text
+
+
+def test_reverse_is_a_known_pattern_key(tmp_path: Path) -> None:
+    from dyadwatch.dictionaries.patterns import read_patterns
+
+    index = read_patterns(write_patterns(tmp_path / "ok.jsonl", {**RECEIVE_FROM, "reverse": True},
+                                         {**RECEIVE_FROM, "id": "test.plain"}))
+    assert index.get("test.receive.from").reverse is True  # type: ignore[union-attr]
+    assert index.get("test.plain").reverse is False  # type: ignore[union-attr]
+
+
+def test_a_misspelt_reverse_key_is_rejected_with_its_line(tmp_path: Path) -> None:
+    from dyadwatch.dictionaries.patterns import read_patterns
+
+    path = write_patterns(tmp_path / "bad.jsonl", {**RECEIVE_FROM, "id": "test.ok"},
+                          {**RECEIVE_FROM, "reversed": True})
+    with pytest.raises(DictionaryError, match=r"bad\.jsonl:2: field 'reversed' is not a known key"):
+        read_patterns(path)
+
+
+def test_a_non_boolean_reverse_is_rejected(tmp_path: Path) -> None:
+    from dyadwatch.dictionaries.patterns import read_patterns
+
+    path = write_patterns(tmp_path / "bad.jsonl", {**RECEIVE_FROM, "reverse": "false"})
+    with pytest.raises(DictionaryError, match="reverse"):
+        read_patterns(path)
+
+
+# -- gold sentences coded together --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def gold_stage(nlp: Any) -> Any:
+    from dyadwatch.coding.stage import EventStage
+    from dyadwatch.config import Settings
+    from dyadwatch.dictionaries.actors import load_actor_tables
+    from dyadwatch.dictionaries.codebook import load_codebook
+    from dyadwatch.dictionaries.patterns import load_patterns
+
+    return EventStage(nlp, load_actor_tables(Settings().actor_folders), load_patterns(),
+                      load_codebook())
+
+
+def test_code_gold_keeps_each_event_in_its_own_gold_sentence(nlp: Any, gold_stage: Any) -> None:
+    from dyadwatch.evaluation.events import code_gold
+    from dyadwatch.evaluation.gold import GoldRecord
+
+    day = date(2020, 3, 1)
+    # Without their final stop, spaCy would read each pair as one sentence.
+    records = [
+        GoldRecord("x1", "Kenya criticised Uganda on Monday", day, article="x"),
+        GoldRecord("x2", "Tanzania met Rwanda in Arusha.", day, article="x"),
+        GoldRecord("y1", "Chile signed a trade deal with Peru", day, article="y"),
+        GoldRecord("y2", "and Bolivia protested to Chile.", day, article="y"),
+    ]
+    produced = code_gold(nlp, gold_stage, records)
+
+    def dyads(rid: str) -> set[tuple[str, str, str]]:
+        return {(e.source, e.target, e.root_code) for e in produced[rid]}
+
+    assert dyads("x1") == {("KEN", "UGA", "11")}
+    assert dyads("x2") == {("TZA", "RWA", "04")}
+    assert dyads("y1") == {("CHL", "PER", "05")}
+    assert ("BOL", "CHL", "11") in dyads("y2")
+    assert not {s for s, _, _ in dyads("y2")} - {"BOL"}
+    for record in records:
+        assert {e.sentence for e in produced[record.id]} <= {record.text}
+
+
+def test_code_gold_lets_a_sentence_take_actors_from_the_one_before(
+    nlp: Any, gold_stage: Any
+) -> None:
+    from dyadwatch.evaluation.events import code_gold
+    from dyadwatch.evaluation.gold import GoldRecord
+
+    day = date(2020, 3, 1)
+    records = [
+        GoldRecord("z1", "Ghana hosted the Togolese president.", day, article="z"),
+        GoldRecord("z2", "The two presidents signed a border accord.", day, article="z"),
+        GoldRecord("w1", "The two presidents signed a border accord.", day, article="w"),
+    ]
+    produced = code_gold(nlp, gold_stage, records)
+    assert {frozenset((e.source_country, e.target_country)) for e in produced["z2"]
+            if e.root_code == "05"} == {frozenset({"GHA", "TGO"})}
+    assert produced["w1"] == []  # another article: nothing to refer back to

@@ -1,0 +1,130 @@
+"""Modality beyond auxiliaries: acts requested of someone, reported claims, the content of
+accusations and denials, and historical recaps. Hand-written sentences, real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+
+def coded(events: list[Any]) -> list[str]:
+    return [f"{e.source}->{e.target} {e.code} {e.modality}" for e in events]
+
+
+# -- requested acts ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "appeal", "requested"),
+    [
+        ("The United States pressed Turkey to halt its offensive in Syria.",
+         ("USA", "TUR"), ("TUR", "SYR")),
+        ("The EU asked Serbia to recognise Kosovo.", ("IGOEEC", "SRB"), ("SRB", "XKX")),
+        ("Germany urged Hungary to accept more refugees from Greece.",
+         ("DEU", "HUN"), ("HUN", "GRC")),
+        # No pattern for "want": only the requested act, and it did not happen.
+        ("Washington wants Moscow to withdraw its troops from Syria.", None, ("RUS", "SYR")),
+        ("Kenya wants Ethiopia to sign a water deal with Sudan.", None, ("ETH", "SDN")),
+    ],
+)
+def test_a_requested_act_is_hypothetical_and_the_appeal_is_the_event(
+    coder: Any, text: str, appeal: tuple[str, str] | None, requested: tuple[str, str]
+) -> None:
+    events = coder(text)
+    got = coded(events)
+    if appeal is not None:
+        assert any((e.source, e.target) == appeal and e.root_code == "02"
+                   and e.modality == "factual" for e in events), got
+    asked = [e for e in events if (e.source_country, e.target_country) == requested]
+    assert asked, got
+    assert {e.modality for e in asked} == {"hypothetical"}, got
+    # Nothing but the appeal is factual.
+    assert all(e.root_code == "02" for e in events if e.modality == "factual"), got
+
+
+def test_called_on_y_to_act_is_a_request(coder: Any) -> None:
+    events = coder("Germany called on Russia to withdraw troops from the Ukrainian border.")
+    withdrawals = [e for e in events if e.root_code == "08"]
+    assert withdrawals, coded(events)
+    assert all(e.modality == "hypothetical" and e.source_country == "RUS"
+               for e in withdrawals), coded(events)
+
+
+# -- reported claims -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Armenia alleged that Azerbaijan shelled Armenian villages.", ("AZE", "ARM", "19")),
+        ("Venezuela claimed that Colombian troops attacked Venezuelan border posts.",
+         ("COL", "VEN", "19")),
+        ("Pakistan claimed that Indian jets bombed Pakistani territory.", ("IND", "PAK", "19")),
+        ("Syria alleged that Turkish troops shelled Syrian villages.", ("TUR", "SYR", "19")),
+    ],
+)
+def test_a_claimed_act_is_reported(coder: Any, text: str, claimed: tuple[str, str, str]) -> None:
+    events = coder(text)
+    acts = [e for e in events
+            if (e.source_country, e.target_country, e.root_code) == claimed]
+    assert acts, coded(events)
+    assert {e.modality for e in acts} == {"reported"}
+
+
+def test_the_same_act_stated_plainly_is_factual(coder: Any) -> None:
+    events = coder("Azerbaijan shelled Armenian villages.")
+    assert [e.modality for e in events if e.root_code == "19"] == ["factual"]
+
+
+# -- content of accusations, denials and suggestions -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        ("India accused Pakistan of shelling Indian villages.", ("IND", "PAK")),
+        ("Lebanon accused Israel of bombing Lebanese villages.", ("LBN", "ISR")),
+        ("Vietnam accused China of ramming Vietnamese fishing boats.", ("VNM", "CHN")),
+    ],
+)
+def test_only_the_accusation_is_coded(coder: Any, text: str, accusation: tuple[str, str]) -> None:
+    events = coder(text)
+    assert {(e.source, e.target, e.code) for e in events} == {(*accusation, "112")}, coded(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia denied that its jets bombed Syrian hospitals.",
+        "Turkey rejected suggestions that its troops attacked Kurdish civilians in Syria.",
+        "Ethiopia accused Egypt of arming Sudanese rebels.",
+    ],
+)
+def test_denied_or_suggested_content_is_no_event(coder: Any, text: str) -> None:
+    events = coder(text)
+    assert not [e for e in events if e.root_code in ("06", "07", "19", "20")], coded(events)
+
+
+# -- historical recaps ---------------------------------------------------------------------------
+ARTICLE_DATE = date(2017, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "modality"),
+    [
+        ("Russia recognised Abkhazia in 2008.", "05", "historical"),
+        ("Russia recognised Abkhazia in 2016.", "05", "factual"),
+        ("Ethiopia and Eritrea signed a peace deal in 2000.", "05", "historical"),
+        ("Ethiopia and Eritrea signed a peace deal in 2016.", "05", "factual"),
+        ("Turkey shot down a Russian jet in November 2015.", "19", "historical"),
+        ("Turkey shot down a Russian jet in 2016.", "19", "factual"),
+    ],
+)
+def test_a_year_long_before_the_article_makes_a_recap(
+    coder: Any, text: str, root: str, modality: str
+) -> None:
+    events = [e for e in coder(text, ARTICLE_DATE) if e.root_code == root]
+    assert events
+    assert {e.modality for e in events} == {modality}
+
+
+def test_without_an_article_date_nothing_is_historical(coder: Any) -> None:
+    events = coder("Russia recognised Abkhazia in 2008.", None)
+    assert events
+    assert "historical" not in {e.modality for e in events}
