@@ -457,6 +457,13 @@ class DocActors:
                 for token in ent:
                     if token.pos_ == "PROPN" and token.text not in self._people:
                         self._people[token.text] = coded.actors[0]
+        for hit in dict.fromkeys(self.names.values()):
+            # "Sigmar Gabriel" from the table, then "Gabriel received Putin".
+            surname = self.doc[hit.end - 1]
+            if hit.entry.kind == "person" and hit.end - hit.start >= 2:
+                coded = self._from_name(self.doc[hit.start], hit)
+                if len(coded.actors) == 1:
+                    self._people.setdefault(surname.text, coded.actors[0])
         for token in self.doc:
             found = self._person_at(token)
             if found is not None:

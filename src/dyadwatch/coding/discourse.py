@@ -3,7 +3,7 @@
 "Lavrov met Safadi in Moscow. The talks focused on Syria." The second sentence's "the talks"
 names no one: it is the meeting of the first sentence, so it takes that meeting's parties.
 Only definite event nouns ("the talks", "these strikes") borrow, only from an event of the same
-kind (same QuadClass), and only from the same or the previous two sentences."""
+kind (see `kind_of`), and only from the same or the previous two sentences."""
 
 from __future__ import annotations
 
@@ -12,6 +12,17 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from dyadwatch.model import Actor, Mention
+
+# Kinds of events a definite noun can refer back to: "the talks" to a meeting, "the strikes"
+# to an attack, "the deal" to a signing.
+KIND_BY_ROOT = {"04": "meeting", "05": "cooperation", "06": "cooperation", "07": "aid",
+                "18": "force", "19": "force", "20": "force", "11": "criticism",
+                "12": "rejection", "16": "sanction", "17": "coercion"}
+
+
+def kind_of(code: str) -> str:
+    return KIND_BY_ROOT.get(code[:2], code[:2])
+
 
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
 # How many sentences back an antecedent event may be.
@@ -23,7 +34,7 @@ DISPUTE_REACH = 4
 @dataclass(frozen=True, slots=True)
 class Remembered:
     sentence: int
-    quad_class: int
+    kind: str
     source: Mention
     target: Mention | None  # None: a compound source acting together ("X and Y met")
 
@@ -46,9 +57,9 @@ class EventMemory:
             break
         return None
 
-    def remember(self, sentence: int, quad_class: int, source: Mention,
+    def remember(self, sentence: int, kind: str, source: Mention,
                  target: Mention | None) -> None:
-        self.events.append(Remembered(sentence, quad_class, source, target))
+        self.events.append(Remembered(sentence, kind, source, target))
 
     def latest_parties(self, sentence: int) -> tuple[Actor, ...]:
         """The two parties of the latest two-party event within reach, or ()."""
@@ -60,14 +71,14 @@ class EventMemory:
                 return tuple(dict.fromkeys(parties))
         return ()
 
-    def antecedent(self, sentence: int, quad_class: int,
+    def antecedent(self, sentence: int, kind: str,
                    involving: frozenset[str] = frozenset()) -> Remembered | None:
         """The latest event of this kind within reach; with `involving`, the latest one in
         which one of those countries took part ("the meeting with Lavrov")."""
         for event in reversed(self.events):
             if sentence - event.sentence > REACH_SENTENCES:
                 return None
-            if event.quad_class == quad_class and (
+            if event.kind == kind and (
                     not involving or involving & _countries(event)):
                 return event
         return None
@@ -79,9 +90,11 @@ def _countries(event: Remembered) -> set[str]:
 
 
 def is_definite_event_noun(trigger: Token) -> bool:
-    """"the talks", "these strikes" — but not "talks" or "a meeting" (new events)."""
+    """"the talks", "these strikes", "the minister's visit" — but not "talks" or "a meeting"
+    (new events)."""
     return trigger.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in trigger.children)
+        (c.dep_ == "det" and c.lower_ in DEFINITE_WORDS) or c.dep_ == "poss"
+        for c in trigger.children)
 
 
 # "after the meeting", "ahead of the talks": the event only dates the sentence.

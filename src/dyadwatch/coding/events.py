@@ -20,6 +20,7 @@ from dyadwatch.coding.discourse import (
     is_definite_event_noun,
     is_historical_anchor,
     is_time_anchor,
+    kind_of,
     rebind_collective,
 )
 from dyadwatch.coding.frames import objects, source_candidates
@@ -35,6 +36,7 @@ from dyadwatch.coding.modality import (
     is_historical,
     modality_of,
 )
+from dyadwatch.coding.statements import statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
@@ -98,7 +100,7 @@ class EventCoder:
         memory = memory if memory is not None else EventMemory()
         events: dict[str, Event] = {}
         for frame in self.frames(sent, actors, memory, sentence.index):
-            memory.remember(sentence.index, self._quad(frame.pattern), frame.source,
+            memory.remember(sentence.index, kind_of(frame.pattern.code), frame.source,
                             frame.target)
             for event in self._events(frame, evidence, context):
                 events.setdefault(event.event_id, event)
@@ -117,6 +119,8 @@ class EventCoder:
                 if frame is not None:
                     yield frame
                     break
+            for act in statement_acts(token, actors):
+                yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
 
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors,
                memory: EventMemory, sentence_index: int) -> Frame | None:
@@ -158,14 +162,11 @@ class EventCoder:
         definite noun refers to."""
         named = source if source is not None else target
         involving = frozenset(a.country for a in named.actors) if named else frozenset()
-        earlier = memory.antecedent(sentence_index, self._quad(pattern), involving)
+        earlier = memory.antecedent(sentence_index, kind_of(pattern.code), involving)
         sides = borrow_sides(earlier, source, target) if earlier is not None else None
         if sides is None:
             return None
         return Frame(trigger, pattern, sides[0], sides[1], borrowed=True)
-
-    def _quad(self, pattern: Pattern) -> int:
-        return self.codebook.get(pattern.code).quad_class
 
     # -- events ---------------------------------------------------------------------------------
     def _events(
@@ -213,8 +214,9 @@ def refined_code(frame: Frame) -> str:
         return pattern.code
     heads = [*objects(frame.trigger, pattern), *source_candidates(frame.trigger, pattern)]
     words = {m.lemma_.lower() for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS}
+    # "military-technical", "political and military": modifiers of modifiers, and conjuncts.
     words |= {m.lemma_.lower() for h in heads for m in h.subtree
-              if m.dep_ in MODIFIER_DEPS and m.head.dep_ in MODIFIER_DEPS}  # "military-technical"
+              if m.dep_ in (*MODIFIER_DEPS, "conj") and m.head.dep_ in MODIFIER_DEPS}
     return next((code for word, code in pattern.refine if word in words), pattern.code)
 
 

@@ -69,6 +69,21 @@ def _governed_reading(governor: Token) -> str:
     return INTENDED if lemma in INTENT_VERBS else FACTUAL
 
 
+# Nouns of intent whose infinitive names the planned act: "Trump's stated desire to improve
+# relations", "a plan to build", "its readiness to help".
+INTENT_NOUNS = frozenset({"desire", "plan", "intention", "intent", "bid", "readiness",
+                          "willingness", "wish", "aim", "goal", "commitment", "pledge",
+                          "promise", "offer", "proposal", "determination", "resolve",
+                          "ambition", "hope", "vow", "decision", "agreement", "attempt"})
+
+
+def _planned_by_noun(trigger: Token) -> bool:
+    head = trigger.head
+    return (trigger.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN"
+            and head.lemma_.lower() in INTENT_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
+
+
 def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
@@ -91,6 +106,8 @@ def modality_of(trigger: Token) -> str:
     A conjoined clause with a subject of its own ("…, and Russia signed") stops the walk."""
     if is_requested(trigger):
         return HYPOTHETICAL
+    if _planned_by_noun(trigger):
+        return INTENDED
     token = trigger
     for _ in range(4):
         own = _own_modality(token)

@@ -2,6 +2,7 @@
 coding conventions ask for.
 
 - A military action that names only a place hits the place's country ("strikes in Idlib").
+- Condolences go to the victims of the occasion the sentence names.
 - A mediation, or an intent to help settle something, that names no parties is aimed at the
   parties of the dispute its sentence names ("the ceasefire in the conflict over Karabakh was
   restored after Moscow's mediation"); a dispute named earlier in the article may stand behind
@@ -33,6 +34,9 @@ DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "
                            "ceasefire", "truce", "settlement", "feud", "row", "hostility",
                            "clash", "confrontation", "tension"})
 
+# Sympathy (018) names whom it is for only through its occasion.
+CONDOLENCE = "018"
+
 Found = tuple[str, Mention | None]
 
 
@@ -61,6 +65,8 @@ def find_target(
             found = actors.search(head, excluded, max_depth=depth)
             if found is not None:
                 return slot, found
+    if pattern.code.startswith(CONDOLENCE):
+        return occasion_target(trigger, actors, excluded)
     if aims_at_disputes(pattern.code):
         return dispute_parties(trigger, actors, excluded, memory, sentence)
     if pattern.code[:2] in PLACE_TARGET_ROOTS:
@@ -94,6 +100,19 @@ def dispute_parties(trigger: Token, actors: DocActors, excluded: tuple[Actor, ..
 
 def _with_actors(mention: Mention, actors: tuple[Actor, ...]) -> Mention:
     return replace(mention, actors=actors)
+
+
+def occasion_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
+    """"Putin sent condolences after a Russian air strike killed three Turkish soldiers":
+    sympathy goes to the victims of the occasion the sentence names."""
+    # Not the sender's own side: "a Russian air strike" is the occasion, not its mourner.
+    own_side = (*excluded, *(Actor(a.country) for a in excluded))
+    for clause in trigger.children:
+        if clause.dep_ in ("advcl", "prep"):
+            found = actors.search(clause, own_side, max_depth=3)
+            if found is not None:
+                return "occasion", found
+    return "", None
 
 
 def place_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
