@@ -61,4 +61,4 @@ def test_minsk_group_is_an_international_organisation(mentions: list[dict[str, o
 def test_the_two_countries_are_azerbaijan_and_russia(mentions: list[dict[str, object]]) -> None:
     collective = [m for m in mentions if m["rule"] == "collective"]
     assert collective
-    assert all(sorted(m["codes"]) == ["AZE", "RUS"] for m in collective)  # type: ignore[call-overload]
+    assert all(sorted({c[:3] for c in m["codes"]}) == ["AZE", "RUS"] for m in collective)  # type: ignore[call-overload]

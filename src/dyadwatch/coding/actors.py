@@ -390,7 +390,7 @@ class DocActors:
         if "two" in words or "both" in words:
             return True
         # "the sides agreed", "the ministers signed": the two parties the article just named.
-        return (lemma in PARTY_WORDS and token.tag_ in ("NNS", "NNPS")
+        return (lemma in PARTY_WORDS and _plural(token)
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
                 and not any(c.dep_ in ("amod", "poss", "compound") and c.i in self.names
                             for c in token.children))
@@ -497,9 +497,16 @@ _GENERIC_HEADS = frozenset(
 
 
 def _singular(token: Token) -> str:
-    """The lower-case lemma; spaCy leaves capitalised plurals as they are ("Ministers")."""
+    """The lower-case lemma; spaCy leaves capitalised plurals as they are ("The Defense
+    Ministers", tagged NNP or NNPS)."""
     lemma = token.lemma_.lower()
-    return lemma[:-1] if token.tag_ == "NNPS" and lemma.endswith("s") else lemma
+    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in COLLECTIVE_HEADS:
+        return lemma[:-1]
+    return lemma
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or _singular(token) != token.lemma_.lower()
 
 
 def is_other(actor: Actor, sources: Iterable[Actor]) -> bool:

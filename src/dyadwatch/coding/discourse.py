@@ -72,12 +72,16 @@ class EventMemory:
         return ()
 
     def antecedent(self, sentence: int, kind: str,
-                   involving: frozenset[str] = frozenset()) -> Remembered | None:
+                   involving: frozenset[str] = frozenset(), *,
+                   earlier_sentences: bool = False) -> Remembered | None:
         """The latest event of this kind within reach; with `involving`, the latest one in
-        which one of those countries took part ("the meeting with Lavrov")."""
+        which one of those countries took part ("the meeting with Lavrov");
+        `earlier_sentences` skips the sentence's own events."""
         for event in reversed(self.events):
             if sentence - event.sentence > REACH_SENTENCES:
                 return None
+            if earlier_sentences and event.sentence == sentence:
+                continue
             if event.kind == kind and (
                     not involving or involving & _countries(event)):
                 return event
@@ -154,6 +158,11 @@ def rebind_collective(mention: Mention | None, memory: EventMemory,
     parties = memory.latest_parties(sentence)
     if not parties:
         return mention
+    # "The Defense Ministers" keep their own sector; "the sides" take the parties' sectors.
+    sectors = {a.sector for a in mention.actors}
+    own = sectors.pop() if len(sectors) == 1 else ""
+    if own:
+        parties = tuple(dict.fromkeys(Actor(a.country, own) for a in parties))
     return replace(mention, actors=parties, rule="collective-event",
                    basis="the parties of the event just before")
 
@@ -167,3 +176,9 @@ def collective_from_memory(token: Token, memory: EventMemory,
         return None
     return Mention(token.idx, token.idx + len(token.text), token.text, parties,
                    "collective-event", "the parties of the event just before")
+
+
+def is_possessed(trigger: Token) -> bool:
+    """"the minister's visit": definite by its possessor, not by an article."""
+    return not any(c.dep_ == "det" for c in trigger.children) and any(
+        c.dep_ == "poss" for c in trigger.children)

@@ -19,6 +19,7 @@ from dyadwatch.coding.discourse import (
     collective_from_memory,
     is_definite_event_noun,
     is_historical_anchor,
+    is_possessed,
     is_time_anchor,
     kind_of,
     rebind_collective,
@@ -110,17 +111,19 @@ class EventCoder:
     def frames(self, sent: Span, actors: DocActors, memory: EventMemory | None = None,
                sentence_index: int = 0) -> Iterator[Frame]:
         memory = memory if memory is not None else EventMemory()
+        coded: set[int] = set()  # triggers that made an event
         for token in sent:
+            for act in statement_acts(token, actors):
+                yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
             pos = _trigger_pos(token)
-            if not pos:
+            if not pos or (pos == "NOUN" and _object_of_coded_verb(token, coded)):
                 continue
             for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
                 frame = self._match(token, pattern, actors, memory, sentence_index)
                 if frame is not None:
+                    coded.add(token.i)
                     yield frame
                     break
-            for act in statement_acts(token, actors):
-                yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
 
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors,
                memory: EventMemory, sentence_index: int) -> Frame | None:
@@ -162,7 +165,10 @@ class EventCoder:
         definite noun refers to."""
         named = source if source is not None else target
         involving = frozenset(a.country for a in named.actors) if named else frozenset()
-        earlier = memory.antecedent(sentence_index, kind_of(pattern.code), involving)
+        # "praised South Africa for its support": a possessed noun in the sentence of the
+        # event it belongs to is that event's reason, not a reference back.
+        earlier = memory.antecedent(sentence_index, kind_of(pattern.code), involving,
+                                    earlier_sentences=is_possessed(trigger))
         sides = borrow_sides(earlier, source, target) if earlier is not None else None
         if sides is None:
             return None
@@ -255,6 +261,12 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                    for o in objects(trigger, pattern))
     return True
+
+
+def _object_of_coded_verb(noun: Token, coded: set[int]) -> bool:
+    """"plan to expand their cooperation", "boost the trade": the verb that made an event
+    acts on the event noun; the noun is its topic, not a second event."""
+    return noun.dep_ == "dobj" and noun.head.i in coded
 
 
 def _dates(preposition: Token) -> bool:

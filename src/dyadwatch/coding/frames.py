@@ -54,14 +54,16 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     prepositional slot ("participate in projects"); with conjuncts, looking through quantity
     nouns ("a series of agreements")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
-    # "provided Turkey with support": what is given sits in the with-phrase.
-    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "with"
-              for p in prep.children if p.dep_ == "pobj"]
     if _is_participle_of(trigger):
         heads.append(trigger.head)
     if not heads:
         first_prep = next((s for s in pattern.target if s.startswith("prep:")), None)
         heads = slot_fillers(trigger, first_prep) if first_prep else []
+    # "provided Turkey with support": what is given sits in the with-phrase; "supplier of
+    # arms": an agent noun's goods in its of-phrase.
+    given = ("with", "of") if trigger.pos_ == "NOUN" else ("with", "as")  # "views Y as a threat"
+    heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in given
+              for p in prep.children if p.dep_ == "pobj" and p not in heads]
     found = [o for h in heads for o in (h, *h.conjuncts)]
     return found + [q for o in found if o.lemma_.lower() in QUANTITY_NOUNS for q in _of_objects(o)]
 
@@ -120,6 +122,34 @@ def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
         speaker = _reporting_subject(noun)
         if speaker is not None:
             yield speaker
+    if noun.lemma_.lower() in AGENT_NOUNS:
+        yield from _agent_of(noun)
+
+
+# Nouns that name the actor by what it does: "Russia is the main supplier of arms to Syria".
+AGENT_NOUNS = frozenset({"supplier", "exporter", "provider", "seller", "donor", "sponsor",
+                         "backer", "investor", "mediator", "broker", "guarantor", "ally"})
+
+
+def _agent_of(noun: Token) -> Iterator[Token]:
+    """Who the agent noun is: the subject of its copula ("Russia is the main supplier"), or,
+    when the copula is left out ("as Russia among main exporters"), the name just before
+    "among"."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_.lower() == "be":
+        subject = child(head, SUBJECT_DEPS)
+        if subject is not None:
+            yield subject
+        return
+    if not (noun.dep_ == "pobj" and head.lower_ == "among"):
+        return  # "Russia and the OSCE as mediators" describes roles; it reports no act
+    for before in reversed(noun.sent[: max(0, noun.i - noun.sent.start)]):
+        if before.pos_ == "PROPN" and before.i >= noun.i - AGENT_REACH:
+            yield before
+            return
+
+
+AGENT_REACH = 4  # tokens between a verbless agent noun and its name ("Russia among main")
 
 
 def _preposition(token: Token, word: str) -> Token | None:
@@ -179,9 +209,11 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
     if slot in ("xcomp", "ccomp"):
-        # A noun's that-clause is an acl: "accusations that the Kremlin is absorbing ...".
+        # A noun's that-clause is an acl: "accusations that the Kremlin is absorbing ...";
+        # an adjective's clause may hang off its copula: "Moscow is confident that ...".
         deps = (slot, "acl") if slot == "ccomp" and trigger.pos_ == "NOUN" else (slot,)
-        return [c for c in trigger.children if c.dep_ in deps]
+        holders = [trigger, trigger.head] if trigger.dep_ in ("acomp", "oprd") else [trigger]
+        return [c for h in holders for c in h.children if c.dep_ in deps]
     if slot == "any":
         return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]

@@ -1,9 +1,10 @@
 """Events made by what a statement says rather than by a trigger word.
 
 "Tillerson said that Russia must abide by the deal" is a demand of the speaker on Russia
-(CAMEO 100), and "..., said Y should withdraw" an appeal (020): the conventions code the
-speaker's own act when the statement is itself aimed at another actor. The reporting verb is
-the event's trigger (its modality is the statement's); the clause's subject is the target."""
+(CAMEO 100), "..., said Y should withdraw" an appeal (020), and "Baku voiced its hope that
+Moscow will press its partner" an appeal to Moscow (020): the conventions code the speaker's
+own act when the statement is itself aimed at another actor. The reporting (or hoping) word
+is the event's trigger; the clause's subject is the target."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ DEMAND = Pattern(id="statement.must", trigger="must", code="100", weight=0.6,
 APPEAL = Pattern(id="statement.should", trigger="should", code="020", weight=0.5,
                  note="'X said Y should ...': X appeals to Y")
 MODALS = {"must": DEMAND, "should": APPEAL, "ought": APPEAL}
+HOPED = Pattern(id="statement.hope", trigger="hope", code="020", weight=0.5,
+                note="'X hopes (voiced hope) that Y will ...': X appeals to Y")
+HOPE_WORDS = frozenset({"hope", "expect", "expectation", "wish", "trust"})
+HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})  # the tagger lemmatises "hopes" as "hop"
+# Verbs that voice a hope held by their subject: "voiced its hope that".
+VOICING_VERBS = frozenset({"voice", "express", "reiterate", "state"})
+FUTURE_AUX = frozenset({"will", "would"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +43,38 @@ class StatementAct:
     addressee: Mention
 
 
-def statement_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
-    """Demands and appeals a reporting verb's clauses make of their subjects."""
+def statement_acts(token: Token, actors: DocActors) -> Iterator[StatementAct]:
+    """Demands and appeals that a reporting verb's clauses, or a hope, make of their
+    subjects."""
+    yield from _hoped_acts(token, actors)
+    yield from _reported_acts(token, actors)
+
+
+def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[StatementAct]:
+    if hope.lemma_.lower() not in HOPE_WORDS and hope.lower_ not in HOPE_FORMS:
+        return
+    if hope.pos_ == "VERB":
+        holder, clauses = hope, [c for c in hope.children if c.dep_ == "ccomp"]
+    elif hope.dep_ == "dobj" and hope.head.lemma_.lower() in VOICING_VERBS:
+        holder, clauses = hope.head, [c for c in hope.children if c.dep_ == "acl"]
+    else:
+        return
+    speaker = _subject(holder, actors)
+    for clause in clauses:
+        if speaker is not None and any(
+                a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in clause.children):
+            addressee = _subject(clause, actors)
+            if addressee is not None and any(is_other(a, speaker.actors)
+                                             for a in addressee.actors):
+                yield StatementAct(hope, HOPED, speaker, addressee)
+
+
+def _subject(verb: Token, actors: DocActors) -> Mention | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return actors.resolve(subject) if subject is not None else None
+
+
+def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
     if reporting.pos_ != "VERB" or reporting.lemma_.lower() not in REPORTING_VERBS:
         return
     speaker_token = next((c for c in reporting.children if c.dep_ == "nsubj"), None)

@@ -26,8 +26,10 @@ PLAIN_OBJECT_DEPTH = 2
 MEDIATOR = "mediator"
 # Military actions that name only a place hit the place's country.
 PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+RETREAT = "087"  # a retreat from a place yields it to the place's country
+
 LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "near", "over", "across", "around", "off",
-                                   "outside", "inside", "into", "at"})
+                                   "outside", "inside", "into", "at", "from"})
 PLACE_RULES = frozenset({"name:name", "name:territory", "name:capital", "name:city"})
 # Nouns naming a dispute: its parties are what a mediation or a pledge to settle aims at.
 DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "standoff",
@@ -69,7 +71,7 @@ def find_target(
         return occasion_target(trigger, actors, excluded)
     if aims_at_disputes(pattern.code):
         return dispute_parties(trigger, actors, excluded, memory, sentence)
-    if pattern.code[:2] in PLACE_TARGET_ROOTS:
+    if pattern.code[:2] in PLACE_TARGET_ROOTS or pattern.code.startswith(RETREAT):
         return place_target(trigger, actors, excluded)
     return "", None
 
