@@ -440,7 +440,8 @@ class DocActors:
         seen: set[int] = set()
         positions = []
         for i, hit in sorted(self.names.items()):
-            if hit.start not in seen and hit.entry.kind != "person":
+            # Outlets ("CNN", "TASS") report on the parties; they are not one of them.
+            if hit.start not in seen and hit.entry.kind != "person" and hit.sector != "MED":
                 seen.add(hit.start)
                 positions.append((i, hit.entry.country))
         return positions

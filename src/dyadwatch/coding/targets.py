@@ -36,6 +36,7 @@ DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "
                            "ceasefire", "truce", "settlement", "feud", "row", "hostility",
                            "clash", "confrontation", "tension"})
 
+PHONE_CALL = "041"
 # Sympathy (018) names whom it is for only through its occasion.
 CONDOLENCE = "018"
 
@@ -60,6 +61,8 @@ def find_target(
     for slot in pattern.target:
         plain_object = slot in ("dobj", "dative") and not pattern.objects
         depth = 1 if shallow else PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
+        if plain_object and pattern.code.startswith(PHONE_CALL):
+            depth = 0  # "called Le Drian's words slogans": a call is to the object itself
         for head in slot_fillers(trigger, slot):
             direct = actors.resolve(head, lenient=True)
             if direct is not None and any(is_other(a, excluded) for a in direct.actors):
