@@ -100,3 +100,22 @@ def test_condolences_go_to_the_victims_of_the_occasion(coder: Any) -> None:
 def test_a_modifier_refines_the_code(coder: Any) -> None:
     events = coder("Russia has intensified its political and military involvement in Libya.")
     assert ("RUS", "LBY", "062") in triples(events), triples(events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian government forces shelled Aleppo.", ("SYRMIL", "SYR")),
+    ("Iraqi troops bombarded villages near Mosul.", ("IRQMIL", "IRQ")),
+])
+def test_forces_striking_their_own_countrys_towns_hit_that_country(
+    coder: Any, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(e.source, e.target) for e in coder(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "High-level Russian-U.S. workgroup held a videoconference on Wednesday.",
+    "The Chinese-Russian commission held a videoconference on Monday.",
+])
+def test_a_joint_body_of_two_countries_acts_for_both(coder: Any, text: str) -> None:
+    pairs = {(e.source_country, e.target_country) for e in coder(text) if e.code[:2] == "04"}
+    assert len(pairs) == 2 and all(s != t for s, t in pairs), pairs

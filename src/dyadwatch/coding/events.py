@@ -57,6 +57,7 @@ class Frame:
     source: Mention
     target: Mention | None
     borrowed: bool = False  # a side taken from an earlier event ("the talks")
+    slot: str = ""  # where the target was found ("place:in" for a place of action)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ class EventCoder:
         if source is not None and target is not None and pattern.reverse:
             return Frame(trigger, pattern, target, source)
         if source is not None and (target is not None or _acts_together(pattern, source)):
-            return Frame(trigger, pattern, source, target)
+            return Frame(trigger, pattern, source, target, slot=slot)
         if (pattern.pos == "NOUN" and is_definite_event_noun(trigger)
                 and not is_time_anchor(trigger)):
             return self._borrowed(trigger, pattern, source, target, memory, sentence_index)
@@ -303,18 +304,25 @@ def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
         lenient = (candidate.tag_ == "NNS" and candidate.dep_ in ("nsubj", "pobj")
                    and any(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
                            for c in candidate.children))
-        return actors.resolve(candidate, lenient=lenient)
+        found = actors.resolve(candidate, lenient=lenient)
+        if found is None and candidate.dep_ == "nsubj":
+            # "The Russian-U.S. workgroup held a videoconference": a joint body of two
+            # countries acts for both.
+            joint = actors.resolve(candidate, lenient=True)
+            if joint is not None and len({a.country for a in joint.actors}) >= 2:
+                return joint
+        return found
     parts = [actors.resolve(candidate, lenient=True)]
     parts += [actors.resolve(c) for c in candidate.children if c.dep_ == "poss"]
     parts += [actors.resolve(p) for prep in candidate.children
               if prep.dep_ == "prep" and prep.lower_ in ("between", "with")
               for p in prep.children if p.dep_ == "pobj"]
-    found = [m for m in parts if m is not None]
-    parties = tuple(dict.fromkeys(a for m in found for a in m.actors))
+    sides = [m for m in parts if m is not None]
+    parties = tuple(dict.fromkeys(a for m in sides for a in m.actors))
     if len({a.country for a in parties}) < 2:
         return None  # a relationship needs its two sides
-    return replace(found[0], actors=parties, text=candidate.text if len(found) > 1
-                   else found[0].text)
+    return replace(sides[0], actors=parties, text=candidate.text if len(sides) > 1
+                   else sides[0].text)
 
 
 # Roots of talk: telling TASS or speaking to reporters is talk through the media, not to them.
@@ -346,9 +354,12 @@ def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:
                 if s.country != t.country:
                     yield s, t
         return
+    # A force striking a place of its own country ("Syrian forces shelled Aleppo") — unless
+    # its country was only guessed from that very place ("Jets bombed targets near Aleppo").
+    place = frame.slot.startswith("place:") and frame.source.rule != "place-of-operation"
     for s in sources:
         for t in frame.target.actors:
-            if is_other(t, (s,)):
+            if is_other(t, (s,)) or (place and t != s and not t.sector):
                 yield s, t
 
 

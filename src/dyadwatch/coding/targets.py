@@ -121,13 +121,19 @@ def occasion_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ..
 
 
 def place_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
-                continue
-            for place in (p for p in prep.children if p.dep_ == "pobj"):
-                found = actors.search(place, excluded, max_depth=2)
-                if found is not None and found.rule in PLACE_RULES:
-                    return f"place:{prep.lower_}", found
+    """The place a military action names: its object ("shelled Homs") or a locative phrase
+    ("bombed areas in Aleppo"). A government's forces striking towns of their own country hit
+    that country, so only the source itself is excluded."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    places = [(f"place:{c.dep_}", c) for c in objects]
+    places += [(f"place:{prep.lower_}", p) for holder in (trigger, *objects)
+               for prep in holder.children
+               if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
+               for p in prep.children if p.dep_ == "pobj"]
+    for slot, place in places:
+        found = actors.search(place, max_depth=2)
+        if found is not None and found.rule in PLACE_RULES:
+            kept = tuple(a for a in found.actors if a not in excluded)
+            if kept:
+                return slot, replace(found, actors=kept)
     return "", None
