@@ -119,3 +119,10 @@ def test_forces_striking_their_own_countrys_towns_hit_that_country(
 def test_a_joint_body_of_two_countries_acts_for_both(coder: Any, text: str) -> None:
     pairs = {(e.source_country, e.target_country) for e in coder(text) if e.code[:2] == "04"}
     assert len(pairs) == 2 and all(s != t for s, t in pairs), pairs
+
+
+def test_a_verdict_is_about_the_small_clauses_subject(coder: Any) -> None:
+    events = coder("A Turkish court found the German journalist guilty of spreading propaganda "
+                   "against Iraq.")
+    verdicts = [(e.source, e.target, e.code) for e in events if e.code == "116"]
+    assert verdicts == [("TURJUD", "DEUMED", "116")], verdicts

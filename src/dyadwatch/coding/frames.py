@@ -54,6 +54,10 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     prepositional slot ("participate in projects"); with conjuncts, looking through quantity
     nouns ("a series of agreements")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
+    # "found Wilders guilty", "declared the vote illegal": the small clause's predicate.
+    heads += [c for c in trigger.children
+              if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")
+              and any(s.dep_ == "nsubj" for s in c.children)]
     if _is_participle_of(trigger):
         heads.append(trigger.head)
     if not heads:
@@ -213,7 +217,10 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
         # an adjective's clause may hang off its copula: "Moscow is confident that ...".
         deps = (slot, "acl") if slot == "ccomp" and trigger.pos_ == "NOUN" else (slot,)
         holders = [trigger, trigger.head] if trigger.dep_ in ("acomp", "oprd") else [trigger]
-        return [c for h in holders for c in h.children if c.dep_ in deps]
+        clauses = [c for h in holders for c in h.children if c.dep_ in deps]
+        # "found Wilders guilty of inciting ...": a verbless small clause is about its subject.
+        return [next((s for s in c.children if s.dep_ == "nsubj"), c)
+                if c.pos_ in ("ADJ", "NOUN") else c for c in clauses]
     if slot == "any":
         return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]
