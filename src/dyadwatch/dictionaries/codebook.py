@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dyadwatch.dictionaries.plover import PloverTable, load_plover
-from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
+from dyadwatch.dictionaries.tables import data_path, field_error, read_keyed_tsv
 
 COLUMNS = ("code", "name", "goldstein", "quad_class")
 QUAD_CLASS_NAMES = {
@@ -85,13 +85,7 @@ def _parse_entry(path: Path, number: int, row: dict[str, str]) -> CodeEntry:
 
 
 def read_codebook(path: Path) -> Codebook:
-    entries: dict[str, CodeEntry] = {}
-    for number, row in read_tsv(path, COLUMNS):
-        entry = _parse_entry(path, number, row)
-        if entry.code in entries:
-            raise field_error(path, number, "code", f"repeats {entry.code}")
-        entries[entry.code] = entry
-    return Codebook(entries)
+    return Codebook(read_keyed_tsv(path, COLUMNS, _parse_entry, lambda e: e.code, "code"))
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
+from dyadwatch.dictionaries.tables import data_path, field_error, read_keyed_tsv
 
 COLUMNS = ("cameo", "category", "mode", "note")
 
@@ -90,13 +90,7 @@ def parse_row(path: Path, number: int, row: dict[str, str]) -> PloverEntry:
 
 
 def read_plover(path: Path) -> PloverTable:
-    entries: dict[str, PloverEntry] = {}
-    for number, row in read_tsv(path, COLUMNS):
-        entry = parse_row(path, number, row)
-        if entry.cameo in entries:
-            raise field_error(path, number, "cameo", f"repeats {entry.cameo}")
-        entries[entry.cameo] = entry
-    return PloverTable(entries)
+    return PloverTable(read_keyed_tsv(path, COLUMNS, parse_row, lambda e: e.cameo, "cameo"))
 
 
 @lru_cache(maxsize=1)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dyadwatch.errors import DictionaryError
 
@@ -42,6 +42,22 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
             yield number, dict(zip(columns, (f.strip() for f in fields), strict=True))
     if not header_seen:
         raise DictionaryError(f"{path.name}: no header line", f"start with: {' '.join(columns)}")
+
+
+E = TypeVar("E")
+
+
+def read_keyed_tsv(path: Path, columns: tuple[str, ...],
+                   parse: Callable[[Path, int, dict[str, str]], E],
+                   key: Callable[[E], str], key_column: str) -> dict[str, E]:
+    """Parse each row of a table keyed by one column; a repeated key names its line."""
+    entries: dict[str, E] = {}
+    for number, row in read_tsv(path, columns):
+        entry = parse(path, number, row)
+        if key(entry) in entries:
+            raise field_error(path, number, key_column, f"repeats {key(entry)}")
+        entries[key(entry)] = entry
+    return entries
 
 
 def _check_header(path: Path, number: int, got: tuple[str, ...], want: tuple[str, ...]) -> None:
