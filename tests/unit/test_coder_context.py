@@ -126,3 +126,48 @@ def test_a_verdict_is_about_the_small_clauses_subject(coder: Any) -> None:
                    "against Iraq.")
     verdicts = [(e.source, e.target, e.code) for e in events if e.code == "116"]
     assert verdicts == [("TURJUD", "DEUMED", "116")], verdicts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Baku has repeatedly voiced its hope that Moscow will press Yerevan.", ("AZE", "RUS")),
+    ("Kenya hopes Uganda will reopen the border crossing.", ("KEN", "UGA")),
+])
+def test_a_hope_that_another_actor_will_act_is_an_appeal(
+    coder: Any, text: str, expected: tuple[str, str]
+) -> None:
+    appeals = {(e.source, e.target) for e in coder(text) if e.rule == "statement.hope"}
+    assert appeals == {expected}, appeals
+
+
+def test_a_hope_about_things_is_no_appeal(coder: Any) -> None:
+    assert not [e for e in coder("Kenya hopes the rains will come soon.")
+                if e.rule == "statement.hope"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia is the main supplier of weapons to Syria.", ("RUS", "SYR", "072")),
+    ("China remains the largest exporter of arms to Pakistan.", ("CHN", "PAK", "072")),
+    ("Japan is the biggest donor to Myanmar.", ("JPN", "MMR", "070")),
+])
+def test_an_agent_noun_acts_for_its_copulas_subject(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(coder(text)), triples(coder(text))
+
+
+def test_roles_named_after_as_are_no_acts(coder: Any) -> None:
+    events = coder("The talks involve Moldova as a party, and Russia and the OSCE as mediators.")
+    assert not [e for e in events if e.rule == "noun.mediator"]
+
+
+def test_an_event_noun_a_coded_verb_acts_on_is_no_second_event(coder: Any) -> None:
+    events = coder("Kazakh and Kyrgyz border guards plan to expand their cooperation.")
+    assert events and not [e for e in events if e.rule == "noun.cooperation"], [
+        e.rule for e in events]
+
+
+def test_the_ministers_keep_their_own_sector_when_bound_to_earlier_parties(coder: Any) -> None:
+    events = coder("Russian and Azerbaijani military authorities plan to expand their "
+                   "cooperation. The Defense Ministers signed a cooperation plan for 2017.")
+    signed = {(e.source, e.target) for e in events if e.sentence_index == 1}
+    assert signed == {("RUSGOV", "AZEGOV"), ("AZEGOV", "RUSGOV")}, signed

@@ -140,7 +140,7 @@ def _agent_of(noun: Token) -> Iterator[Token]:
     when the copula is left out ("as Russia among main exporters"), the name just before
     "among"."""
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() == "be":
+    if noun.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in COPULAS:
         subject = child(head, SUBJECT_DEPS)
         if subject is not None:
             yield subject
@@ -153,6 +153,7 @@ def _agent_of(noun: Token) -> Iterator[Token]:
             return
 
 
+COPULAS = frozenset({"be", "remain", "become", "stay"})
 AGENT_REACH = 4  # tokens between a verbless agent noun and its name ("Russia among main")
 
 
