@@ -171,3 +171,18 @@ def test_the_ministers_keep_their_own_sector_when_bound_to_earlier_parties(coder
                    "cooperation. The Defense Ministers signed a cooperation plan for 2017.")
     signed = {(e.source, e.target) for e in events if e.sentence_index == 1}
     assert signed == {("RUSGOV", "AZEGOV"), ("AZEGOV", "RUSGOV")}, signed
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow condemned the Syrian rebels that Turkey supports.",
+    "Moscow condemned the Syrian rebels Turkey supports.",
+])
+def test_a_relative_clause_acts_on_the_noun_it_describes(coder: Any, text: str) -> None:
+    pairs = {(e.source, e.target, e.code[:2]) for e in coder(text)}
+    assert ("TUR", "SYRREB", "05") in pairs, pairs
+
+
+def test_a_person_without_a_known_office_is_elite(coder: Any) -> None:
+    events = coder("Ukrainian Olena Petrenko criticised Russia.")
+    assert ("UKRELI", "RUS") in {(e.source, e.target) for e in events}, [
+        (e.source, e.target) for e in events]

@@ -341,6 +341,8 @@ class DocActors:
         if not countries:
             return None
         sector = self._head_sector(token, phrase)
+        if not sector and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            sector = "ELI"  # a person with no office the tables know (conventions: + ELI)
         # A bare noun with a country word ("Russian language") is no actor; a possessive is
         # ("Russia's intention", "Moscow's mediation").
         if not (sector or lenient) and token.pos_ == "NOUN" and not any(
@@ -454,7 +456,7 @@ class DocActors:
             if ent.label_ != "PERSON" or ent.root.i in self.names:
                 continue
             coded = self._from_modifiers(ent.root)
-            if coded is not None and len(coded.actors) == 1 and coded.actors[0].sector:
+            if coded is not None and len(coded.actors) == 1:
                 for token in ent:
                     if token.pos_ == "PROPN" and token.text not in self._people:
                         self._people[token.text] = coded.actors[0]

@@ -204,13 +204,27 @@ def raised_object(verb: Token) -> list[Token]:
             for subject in c.children if subject.dep_ == "nsubj"]
 
 
+def _relative_pronoun(token: Token) -> bool:
+    return token.lower_ in ("that", "which", "who", "whom") and token.tag_ in ("WDT", "WP", "DT")
+
+
+def relative_object(verb: Token) -> list[Token]:
+    """"the separatists it supports": in a relative clause with a subject of its own and no
+    object, the noun the clause describes is what the verb acts on."""
+    if verb.dep_ != "relcl" or is_passive(verb) or child(verb, ("nsubj",)) is None:
+        return []
+    return [verb.head]
+
+
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
         if _is_participle_of(trigger):
             return [trigger.head]
         deps = PASSIVE_SUBJECT_DEPS if is_passive(trigger) else ("dobj",)
-        return [c for c in trigger.children if c.dep_ in deps] or raised_object(trigger)
+        objects = [trigger.head if _relative_pronoun(c) and trigger.dep_ == "relcl" else c
+                   for c in trigger.children if c.dep_ in deps]
+        return objects or raised_object(trigger) or relative_object(trigger)
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
     if slot in ("xcomp", "ccomp"):
