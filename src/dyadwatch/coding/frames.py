@@ -102,6 +102,10 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
 # "Following a talk with Merkel, Kaczynski said", "after his meeting with Lavrov".
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "before", "during", "at", "upon",
                                        "on", "ahead"})
+# Verbs through which the subject performs the act its object names.
+ENACTING_VERBS = frozenset({"announce", "renew", "issue", "launch", "make", "declare",
+                            "order", "begin", "start", "resume", "step", "extend", "impose",
+                            "conduct", "carry", "stage", "mount", "deliver", "lodge", "file"})
 # Roots of acts done by speaking: a statement's speaker performs them ("'... demands
 # condemnation of Russian actions,' the ambassador said"), and "from X" names who did them
 # ("accusations from Georgia", "criticism from Berlin").
@@ -120,6 +124,11 @@ def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
     if noun.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPOSITIONS and head.head.pos_ in (
             "VERB", "AUX"):
         subject = verbal_subject(head.head)
+        if subject is not None:
+            yield subject
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ENACTING_VERBS:
+        # "Turkey renewed an appeal to Belgium", "Italy announced a suspension of flights".
+        subject = verbal_subject(head)
         if subject is not None:
             yield subject
     if spoken:
