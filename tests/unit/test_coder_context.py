@@ -186,3 +186,16 @@ def test_a_person_without_a_known_office_is_elite(coder: Any) -> None:
     events = coder("Ukrainian Olena Petrenko criticised Russia.")
     assert ("UKRELI", "RUS") in {(e.source, e.target) for e in events}, [
         (e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Germany urged Turkey to release the journalists.", "025"),
+    ("Merkel urged Russia to send aid to Syria.", "023"),
+    ("The EU demanded that Iran resume talks with the IAEA.", "106"),
+    ("Germany urged Turkey to consider the matter.", "020"),
+])
+def test_what_is_asked_makes_an_appeal_or_demand_specific(
+    coder: Any, text: str, code: str
+) -> None:
+    asked = [e.code for e in coder(text) if e.code[:2] in ("02", "10")]
+    assert asked and asked[0] == code, asked

@@ -180,7 +180,8 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        code, planned = self._code_for(frame.pattern, refined_code(frame), modality)
+        base = self._asked_code(frame) or refined_code(frame)
+        code, planned = self._code_for(frame.pattern, base, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
             event_id = stable_id(context.doc_id, frame.trigger.i, frame.pattern.id,
@@ -200,6 +201,21 @@ class EventCoder:
                 role=MEDIATOR if is_mediation(code) else "",
             )
 
+    def _asked_code(self, frame: Frame) -> str:
+        """A general appeal (020) or demand (100) made specific by what is asked: "urged
+        Russia to withdraw" → 025 (appeal to yield), "demanded that Iran release" → 105."""
+        pattern = frame.pattern
+        if pattern.code not in ASKED_BY_ROOT:
+            return ""
+        for asked in frame.trigger.children:
+            if asked.dep_ in ("xcomp", "ccomp") and asked.pos_ == "VERB":
+                wanted = next((p for p in self.patterns.candidates("VERB", asked.lemma_.lower())
+                               if _constraints_hold(asked, p)), None)
+                if wanted is not None:
+                    specific = ASKED_BY_ROOT[pattern.code].get(wanted.code[:2], "")
+                    return specific if specific in self.codebook else ""
+        return ""
+
     def _code_for(self, pattern: Pattern, code: str, modality: str) -> tuple[str, str]:
         if modality == NEGATED and pattern.negated_code:
             return pattern.negated_code, ""
@@ -209,6 +225,13 @@ class EventCoder:
                 return planned, code
         return code, ""
 
+
+# What an appeal (020) or demand (100) asks for, by the root of the asked act (CAMEO 02x/10x:
+# material cooperation, diplomatic cooperation, aid, yielding, meeting, mediation).
+ASKED_BY_ROOT = {
+    "020": {"06": "021", "05": "022", "07": "023", "08": "025", "04": "026"},
+    "100": {"06": "101", "05": "102", "07": "103", "08": "105", "04": "106"},
+}
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
