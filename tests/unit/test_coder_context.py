@@ -15,10 +15,11 @@ def triples(events: list[Any]) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # What is asked makes the code specific: withdrawing and releasing are yielding (105/025).
     ("Foreign Minister Sergey Lavrov said that Ukraine must withdraw its forces.",
-     ("RUSGOV", "UKR", "100")),
+     ("RUSGOV", "UKR", "105")),
     ("Chancellor Angela Merkel said on Friday that Turkey should release the journalists.",
-     ("DEUGOV", "TUR", "020")),
+     ("DEUGOV", "TUR", "025")),
     ("The French president told reporters that Iran must stop enriching uranium.",
      ("FRAGOV", "IRN", "100")),
 ])
