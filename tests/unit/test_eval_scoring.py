@@ -133,7 +133,7 @@ def test_read_gold_tells_the_formats_apart(tmp_path: Path) -> None:
 def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "x", "events": []}\n{oops\n')
-    with pytest.raises(InputError, match=r"bad.jsonl:2: not JSON"):
+    with pytest.raises(InputError, match=r"bad.jsonl:2: not valid JSON"):
         read_gold(bad)
     tsv = tmp_path / "bad.tsv"
     tsv.write_text("a sentence\t7\n")

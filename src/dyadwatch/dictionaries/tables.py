@@ -68,8 +68,15 @@ def _check_header(path: Path, number: int, got: tuple[str, ...], want: tuple[str
         )
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object) for each non-blank line; bad JSON names the line."""
+def _table_line_error(path: Path, number: int, problem: str) -> Exception:
+    return DictionaryError(f"{path.name}:{number}: {problem}", "fix the line")
+
+
+def read_jsonl(
+    path: Path, error: Callable[[Path, int, str], Exception] = _table_line_error,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each non-blank line; a line that is not a JSON object
+    raises `error(path, line, problem)`."""
     with path.open(encoding="utf-8") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
@@ -77,13 +84,9 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError as exc:
-                raise DictionaryError(
-                    f"{path.name}:{number}: not valid JSON ({exc.msg})", "fix the line"
-                ) from exc
+                raise error(path, number, f"not valid JSON ({exc.msg})") from None
             if not isinstance(value, dict):
-                raise DictionaryError(
-                    f"{path.name}:{number}: expected a JSON object", "one object per line"
-                )
+                raise error(path, number, "expected a JSON object, one a line")
             yield number, value
 
 

@@ -15,13 +15,13 @@ Three formats are understood, told apart by their content:
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyadwatch.dictionaries.tables import read_jsonl
 from dyadwatch.errors import InputError
 
 SENTENCES = "sentences"  # sentence gold
@@ -81,7 +81,7 @@ def read_gold(path: Path, *, set_name: str = DEFAULT_SET) -> Gold:
                          code="gold")
     if path.suffix.lower() in (".tsv", ".txt"):
         return Gold(FIVE_CLASS, path, tuple(_five_class(path)))
-    rows = list(_json_lines(path))
+    rows = list(read_jsonl(path, _bad))
     if not rows:
         raise InputError(f"{path} holds no records", "give a non-empty gold file", code="gold")
     if "expected" in rows[0][1]:
@@ -94,22 +94,8 @@ def read_gold(path: Path, *, set_name: str = DEFAULT_SET) -> Gold:
     return Gold(SENTENCES, path, tuple(_sentence(n, row, path) for n, row in rows))
 
 
-def _json_lines(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as error:
-                raise _bad(path, number, f"not JSON ({error})") from None
-            if not isinstance(row, dict):
-                raise _bad(path, number, "not a JSON object")
-            yield number, row
-
-
 def _bad(path: Path, number: int, problem: str) -> InputError:
-    return InputError(f"{path}:{number}: {problem}",
+    return InputError(f"{path.name}:{number}: {problem}",
                       "expected dyadwatch sentence gold, PETRARCH validation JSONL or "
                       "sentence<TAB>class TSV", code="gold")
 
