@@ -65,13 +65,7 @@ class ArticleContext:
     doc_id: str
     date: str
     text: str  # the article's text, for the evidence sentence
-
-    @property
-    def published(self) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(self.date)
-        except ValueError:
-            return None
+    published: dt.date | None = None  # for telling recaps from news
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ class EventStage:
         article = work.article
         actors = DocActors(work.doc, self.lexicon, article.published)
         day = article.published.isoformat() if article.published else ""
-        context = ArticleContext(article.id, day, article.text)
+        context = ArticleContext(article.id, day, article.text, article.published)
         events: list[Event] = []
         memory = EventMemory()
         for sent, sentence in zip(work.doc.sents, work.sentences, strict=True):
