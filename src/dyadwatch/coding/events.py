@@ -124,14 +124,7 @@ class EventCoder:
                memory: EventMemory, sentence_index: int) -> Frame | None:
         if not _constraints_hold(trigger, pattern) or is_disputed_content(trigger):
             return None
-        source = next(
-            (m for m in map(lambda c: _resolve_source(actors, c), source_candidates(
-                trigger, pattern)) if m), None)
-        if source is None:
-            source = next((collective_from_memory(c, memory, sentence_index)
-                           for c in source_candidates(trigger, pattern)
-                           if actors.is_collective(c)), None)
-        source = rebind_collective(source, memory, sentence_index)
+        source = self._source(trigger, pattern, actors, memory, sentence_index)
         excluded = source.actors if source else ()
         # "The sides exchanged views with a focus on Syria": parties acting together take a
         # target only from the slot itself, never from deep inside it.
@@ -152,6 +145,18 @@ class EventCoder:
                 and not is_time_anchor(trigger)):
             return self._borrowed(trigger, pattern, source, target, memory, sentence_index)
         return None
+
+    @staticmethod
+    def _source(trigger: Token, pattern: Pattern, actors: DocActors, memory: EventMemory,
+                sentence_index: int) -> Mention | None:
+        """The first source candidate that codes to an actor; a collective ("the sides")
+        names the parties of the event just before."""
+        candidates = list(source_candidates(trigger, pattern))
+        source = next((m for m in (_resolve_source(actors, c) for c in candidates) if m), None)
+        if source is None:
+            source = next((collective_from_memory(c, memory, sentence_index)
+                           for c in candidates if actors.is_collective(c)), None)
+        return rebind_collective(source, memory, sentence_index)
 
     def _borrowed(self, trigger: Token, pattern: Pattern, source: Mention | None,
                   target: Mention | None, memory: EventMemory,
