@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dyadwatch.evaluation.actors import code_matches, country_key, country_matches
+from dyadwatch.evaluation.actors import code_matches, country_key, country_matches, share
 from dyadwatch.evaluation.gold import GoldEvent, GoldRecord
 from dyadwatch.model import Actor, Event
 
@@ -127,11 +127,11 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.produced if self.produced else 0.0
+        return share(self.correct, self.produced)
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 0.0
+        return share(self.found, self.expected)
 
     @property
     def f1(self) -> float:
@@ -220,11 +220,11 @@ class ClassScore:
 
     @property
     def coverage(self) -> float:
-        return self.coded / self.sentences if self.sentences else 0.0
+        return share(self.coded, self.sentences)
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.coded if self.coded else 0.0
+        return share(self.correct, self.coded)
 
 
 def score_classes(records: Iterable[GoldRecord],
