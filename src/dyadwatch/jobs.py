@@ -18,6 +18,7 @@ from dyadwatch.ingest import read_inputs
 from dyadwatch.model import Article, Reject
 from dyadwatch.pipeline import Work, batched
 from dyadwatch.store import Added, Store
+from dyadwatch.store.gdelt import read_gdelt_events
 
 SAMPLE_CORPUS = "caucasus_2015_2021.jsonl"
 
@@ -134,3 +135,23 @@ def summarize(store: Store, *, top: int = 10) -> dict[str, Any]:
         "by_root": {r: n for r, n in roots},
         "rejects_by_code": {c: n for c, n in rejects},
     }
+
+
+def import_gdelt(paths: Sequence[Path], store: Store, *, tally: Tally | None = None,
+                 on_file: Callable[[str], None] | None = None) -> Added:
+    """Store GDELT 1.0/2.0 event files as events and articles, one transaction per batch, so
+    GDELT users get dyadwatch's analytics and briefs without its coder. Re-importing a file
+    adds nothing (event ids are GDELT's GLOBALEVENTID)."""
+    tally = tally if tally is not None else Tally()
+    added = Added()
+    for path in paths:
+        if on_file is not None:
+            on_file(str(path))
+        for batch in read_gdelt_events(path):
+            tally.events += len(batch.events)
+            tally.articles += len(batch.articles)
+            tally.rejects.extend(batch.rejects)
+            added = added + store.add_rows(articles=batch.articles, events=batch.events,
+                                           rejects=batch.rejects)
+            tally.changed()
+    return added

@@ -104,6 +104,18 @@ class Event:
     plover: str = ""  # PLOVER event category of `code` ("" for CAMEO 01 statements)
     plover_mode: str = ""  # PLOVER mode of that category, where one applies
     role: str = ""  # the source's part in a three-party event: "mediator" between the targets
+    # Context (schema 3). `date` is the day of publication; `event_date` the day the sentence
+    # dates the event to (first day of its month/year for coarser precision), or "".
+    event_date: str = ""
+    date_precision: str = ""  # day, week, month, year, decade, century, or publication
+    date_text: str = ""  # the time expression as written ("in April 2016")
+    place: str = ""  # where it happened, canonical name ("Nagorno-Karabakh")
+    place_country: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    spheres: str = ""  # comma-separated spheres ("energy,economic")
+    sphere_evidence: str = ""  # what decided each sphere ("energy:oil;economic:CAMEO 061")
+    tone: float | None = None  # the sentence's tone, -100..+100
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
@@ -130,4 +142,81 @@ class Reject:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """An agreement, treaty, memorandum, programme, plan or contract the article mentions."""
+
+    agreement_id: str
+    doc_id: str
+    sentence_index: int
+    parties: str  # comma-separated country codes, sorted
+    kind: str  # agreement, treaty, memorandum, programme, plan, contract, deal, document, ...
+    subject: str
+    spheres: str
+    count: float | None  # how many ("12 documents"), or how many signatories ("40 regions")
+    count_unit: str
+    count_qualifier: str  # "more than", "about", ...
+    period_start: str  # years of validity ("2017", "2019"), or ""
+    period_end: str
+    status: str  # signed, planned, under negotiation, ratified, suspended, terminated, in force
+    date: str
+    date_precision: str
+    date_text: str
+    evidence: str
+    char_start: int
+    char_end: int
+    event_id: str = ""  # the event that signed or planned it, when one was coded
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A quantity in the text, linked to the event or agreement it counts."""
+
+    amount_id: str
+    doc_id: str
+    sentence_index: int
+    kind: str  # count, money, percent, people, measure
+    value: float
+    unit: str  # counted noun, ISO currency, "%", or measure unit
+    qualifier: str
+    text: str
+    char_start: int
+    char_end: int
+    event_id: str = ""
+    agreement_id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DyadTone:
+    """The tone of the sentences of one article that name both countries of a pair."""
+
+    doc_id: str
+    country_a: str
+    country_b: str
+    tone: float
+    sentences: int
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Article-level context: tone, spheres, and the countries it names (news volume)."""
+
+    tone: float | None = None
+    spheres: str = ""
+    countries: str = ""
+    dyad_tones: tuple[DyadTone, ...] = ()
+
+
 EVENT_FIELDS: tuple[str, ...] = tuple(Event.__dataclass_fields__)
+AGREEMENT_FIELDS: tuple[str, ...] = tuple(Agreement.__dataclass_fields__)
+AMOUNT_FIELDS: tuple[str, ...] = tuple(Amount.__dataclass_fields__)
+DYAD_TONE_FIELDS: tuple[str, ...] = tuple(DyadTone.__dataclass_fields__)

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from dyadwatch.errors import DyadwatchError, InputError
-from dyadwatch.model import Article, Event, Reject, Sentence
+from dyadwatch.model import Agreement, Amount, Article, ArticleFacts, Event, Reject, Sentence
 
 BASE_FIELDS = frozenset({"article"})
 T = TypeVar("T")
@@ -24,6 +24,9 @@ class Work:
     doc: Any = None  # the parsed spaCy Doc, kept out of the public model
     sentences: tuple[Sentence, ...] = ()
     events: tuple[Event, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    facts: ArticleFacts = field(default_factory=ArticleFacts)
     done: frozenset[str] = field(default_factory=frozenset)
 
     def with_(self, stage: str, **changes: Any) -> Work:

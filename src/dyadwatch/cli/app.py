@@ -17,12 +17,20 @@ from dyadwatch.cli.actors_cmd import actors
 from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly, parse_day
 from dyadwatch.cli.dict_cmd import dict_app
 from dyadwatch.cli.eval_cmd import evaluate
-from dyadwatch.cli.output import Format, RecordWriter, open_output
+from dyadwatch.cli.output import AGREEMENT_TABLE_COLUMNS, Format, RecordWriter, open_output
 from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
 from dyadwatch.config import DEFAULT_DB, DEFAULT_MAX_CHARS, ReadOptions, Settings
 from dyadwatch.dictionaries.actors import load_actor_tables
 from dyadwatch.errors import DyadwatchError
-from dyadwatch.jobs import Tally, code_inputs, ingest_inputs, sample_corpus_path, summarize
+from dyadwatch.jobs import (
+    Tally,
+    code_inputs,
+    import_gdelt,
+    ingest_inputs,
+    sample_corpus_path,
+    summarize,
+)
+from dyadwatch.model import AGREEMENT_FIELDS
 from dyadwatch.store import EventQuery, Store
 
 app = typer.Typer(
@@ -224,6 +232,40 @@ def events(
     err.print(f"{writer.count} events")
 
 
+STATUSES = ("signed", "planned", "under negotiation", "ratified", "suspended", "terminated",
+            "in force", "mentioned")
+
+
+@app.command()
+@fail_cleanly
+def agreements(
+    db: DbOpt = DEFAULT_DB,
+    dyad: Annotated[tuple[str, str] | None, typer.Option(
+        "--dyad", help="Two country codes, e.g. --dyad AZE RUS: agreements between them.",
+        show_default=False)] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status", help=f"Only this status: {', '.join(STATUSES)}.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = "-",
+) -> None:
+    """List the agreements register: every agreement, treaty, memorandum, programme, plan or
+    contract the stored articles mention, with parties, count, period, status and evidence."""
+    if status is not None and status not in STATUSES:
+        raise typer.BadParameter(f"{status!r} is not a status; use one of {', '.join(STATUSES)}",
+                                 param_hint="--status")
+    pair = (dyad[0].upper(), dyad[1].upper()) if dyad else None
+    query = EventQuery(pair, parse_day(since, "--since"), parse_day(until, "--until"), limit)
+    with _open_existing(db) as store, open_output(output) as handle:
+        writer = RecordWriter(handle, fmt, fields=[*AGREEMENT_FIELDS, "outlet", "url"],
+                              table_columns=AGREEMENT_TABLE_COLUMNS)
+        writer.write_all(store.agreements(query, status=status))
+        writer.close()
+    err.print(f"{writer.count} agreements")
+
+
 @app.command()
 @fail_cleanly
 def explain(
@@ -265,6 +307,25 @@ def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
         _report_rejects(tally)
         print_summary(summarize(store))
     typer.echo(f"Results are in {db.resolve()} — try: dyadwatch events --db {db} --dyad AZE RUS")
+
+
+@app.command(name="import-gdelt")
+@fail_cleanly
+def import_gdelt_command(
+    files: Annotated[list[Path], typer.Argument(
+        help="GDELT 1.0 or 2.0 event files (.CSV or .zip, tab-separated as GDELT ships them).",
+        metavar="FILE", show_default=False)],
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Import GDELT event files into the store, so `dyadwatch brief`, `compare` and `partners`
+    work on GDELT events. Malformed lines are stored as rejects with their reason."""
+    tally = Tally()
+    with Store(db) as store:
+        with _progress("importing GDELT events", tally) as on_file:
+            added = import_gdelt(files, store, tally=tally, on_file=on_file)
+        _report_rejects(tally)
+    err.print(f"{added.events} new events from {tally.events} GDELT rows "
+              f"({added.articles} new source articles) in {db}")
 
 
 app.command()(actors)

@@ -1,11 +1,11 @@
-"""Writing event records as JSON Lines, CSV or a Rich table."""
+"""Writing records (events, agreements) as JSON Lines, CSV or a Rich table."""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +18,8 @@ from dyadwatch.model import EVENT_FIELDS
 
 TABLE_COLUMNS = ("date", "source", "target", "code", "name", "plover", "modality", "confidence",
                  "sentence")
+AGREEMENT_TABLE_COLUMNS = ("date", "parties", "kind", "subject", "count", "count_unit",
+                           "period_start", "period_end", "status", "evidence")
 
 
 class Format(StrEnum):
@@ -45,17 +47,19 @@ def _json_default(value: Any) -> str:
 class RecordWriter:
     """Streams records; the table format collects rows and renders at close()."""
 
-    def __init__(self, handle: TextIO, fmt: Format) -> None:
+    def __init__(self, handle: TextIO, fmt: Format, *, fields: Sequence[str] = EVENT_FIELDS,
+                 table_columns: Sequence[str] = TABLE_COLUMNS) -> None:
         self.handle = handle
         self.fmt = fmt
+        self.table_columns = tuple(table_columns)
         self.count = 0
         self._csv: Any = None
         self._table: Table | None = None
         if fmt is Format.csv:
-            self._csv = csv.DictWriter(handle, fieldnames=list(EVENT_FIELDS), extrasaction="ignore")
+            self._csv = csv.DictWriter(handle, fieldnames=list(fields), extrasaction="ignore")
             self._csv.writeheader()
         elif fmt is Format.table:
-            self._table = Table(*TABLE_COLUMNS, show_lines=False)
+            self._table = Table(*self.table_columns, show_lines=False)
 
     def write_all(self, records: Iterable[dict[str, Any]]) -> None:
         for record in records:
@@ -68,7 +72,7 @@ class RecordWriter:
         elif self._csv is not None:
             self._csv.writerow(record)
         elif self._table is not None:
-            self._table.add_row(*(_cell(record.get(c)) for c in TABLE_COLUMNS))
+            self._table.add_row(*(_cell(record.get(c)) for c in self.table_columns))
 
     def close(self) -> None:
         if self._table is not None:

@@ -144,6 +144,11 @@ class DocActors:
                 found.append(self._mention(list(span), coded.actors, coded.rule, coded.basis))
         return sorted(found, key=lambda m: (m.start, m.end))
 
+    def countries_between(self, start: int, end: int) -> list[str]:
+        """Country codes of the names (countries, capitals, people, bodies) from token
+        `start` up to `end`, in text order: what a sentence is about, for tone and volume."""
+        return [country for i, country in self._countries if start <= i < end and country]
+
     def _phrase_head(self, token: Token) -> bool:
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and token.i not in self.names:
             return False

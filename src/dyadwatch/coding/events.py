@@ -7,7 +7,7 @@ signed") give both directions for symmetric patterns."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -46,6 +46,9 @@ from dyadwatch.model import Actor, Event, Mention, Sentence, stable_id
 NOMINAL_ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "appos", "conj", "oprd"}
 )
+
+
+Annotate = Callable[[Event, Token], Event]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +90,11 @@ class EventCoder:
 
     def code_sentence(
         self, sent: Span, sentence: Sentence, actors: DocActors, context: ArticleContext,
-        memory: EventMemory | None = None,
+        memory: EventMemory | None = None, annotate: Annotate | None = None,
     ) -> list[Event]:
         """Events of one parsed sentence; `sentence` holds its offsets from the parse stage,
-        `memory` the article's earlier events (pass one per article, in reading order)."""
+        `memory` the article's earlier events (pass one per article, in reading order);
+        `annotate` adds context to each event from its trigger (date, place, ...)."""
         evidence = Evidence(sentence.index, sentence.start, sentence.end,
                             context.text[sentence.start : sentence.end])
         memory = memory if memory is not None else EventMemory()
@@ -99,7 +103,8 @@ class EventCoder:
             memory.remember(sentence.index, kind_of(frame.pattern.code), frame.source,
                             frame.target)
             for event in self._events(frame, evidence, context):
-                events.setdefault(event.event_id, event)
+                if event.event_id not in events:
+                    events[event.event_id] = annotate(event, frame.trigger) if annotate else event
         return list(events.values())
 
     # -- frames -------------------------------------------------------------------------------

@@ -1,6 +1,10 @@
-"""The coding stage: actors and events for each parsed article."""
+"""The coding stage: actors and events for each parsed article, and (when given the context
+resources) each event's date, place, spheres and tone, the article's agreements, amounts,
+tone, spheres and countries."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -14,6 +18,9 @@ from dyadwatch.dictionaries.patterns import PatternIndex
 from dyadwatch.model import Event, Reject
 from dyadwatch.pipeline import Work, run_each
 
+if TYPE_CHECKING:
+    from dyadwatch.coding.context import ArticleContextReader, ContextResources
+
 
 class EventStage:
     name = "events"
@@ -21,10 +28,12 @@ class EventStage:
     adds = frozenset({"events"})
 
     def __init__(
-        self, nlp: Language, tables: ActorTables, patterns: PatternIndex, codebook: Codebook
+        self, nlp: Language, tables: ActorTables, patterns: PatternIndex, codebook: Codebook,
+        *, context: ContextResources | None = None,
     ) -> None:
         self.lexicon = Lexicon(nlp, tables)
         self.coder = EventCoder(patterns, codebook)
+        self.context = context  # None: events only (evaluation needs no context)
 
     def run(self, batch: list[Work]) -> list[Work | Reject]:
         return run_each(self.name, batch, self.code)
@@ -34,8 +43,23 @@ class EventStage:
         actors = DocActors(work.doc, self.lexicon, article.published)
         day = article.published.isoformat() if article.published else ""
         context = ArticleContext(article.id, day, article.text, article.published)
+        reader = self._reader(work, actors)
+        annotate = reader.annotate if reader is not None else None
         events: list[Event] = []
         memory = EventMemory()
         for sent, sentence in zip(work.doc.sents, work.sentences, strict=True):
-            events.extend(self.coder.code_sentence(sent, sentence, actors, context, memory))
-        return work.with_(self.name, events=tuple(events))
+            events.extend(self.coder.code_sentence(sent, sentence, actors, context, memory,
+                                                   annotate))
+        if reader is None:
+            return work.with_(self.name, events=tuple(events))
+        found = reader.records(events)
+        return work.with_(self.name, events=tuple(events), agreements=found.agreements,
+                          amounts=found.amounts, facts=found.facts)
+
+    def _reader(self, work: Work, actors: DocActors) -> ArticleContextReader | None:
+        if self.context is None:
+            return None
+        # Imported here: evaluation runs the coder without the context's tables and models.
+        from dyadwatch.coding.context import ArticleContextReader
+
+        return ArticleContextReader(work.doc, work.article, actors, self.context)

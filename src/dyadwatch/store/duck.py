@@ -14,12 +14,18 @@ import pyarrow as pa
 
 from dyadwatch.dictionaries.codebook import load_codebook
 from dyadwatch.errors import StoreError
-from dyadwatch.model import EVENT_FIELDS, Reject
+from dyadwatch.model import (
+    AGREEMENT_FIELDS,
+    AMOUNT_FIELDS,
+    DYAD_TONE_FIELDS,
+    EVENT_FIELDS,
+    Reject,
+)
 from dyadwatch.pipeline import Work
 from dyadwatch.store import schema
 
 ARTICLE_COLUMNS = ("id", "external_id", "title", "published", "url", "source", "origin",
-                   "text", "n_sentences", "n_events")
+                   "text", "n_sentences", "n_events", "tone", "spheres", "countries")
 REJECT_COLUMNS = ("id", "origin", "stage", "code", "reason", "article_id")
 
 
@@ -61,27 +67,19 @@ class Store:
 
     def _upgrade(self) -> None:
         """Bring a file made by an older version up to the current schema: add the missing
-        event columns and fill in the PLOVER category and mode of the events already stored."""
-        present = {r[0] for r in self.con.execute(
-            "SELECT name FROM pragma_table_info('events')").fetchall()}
-        missing = [(n, t) for n, t, _ in schema.ADDED_EVENT_COLUMNS if n not in present]
+        columns and fill in the PLOVER category and mode of the events already stored."""
+        missing = [(table, name, type_) for table, name, type_, _ in schema.ADDED_COLUMNS
+                   if name not in self._columns(table)]
         if not missing:
             return
         self.con.execute("BEGIN")
         try:
-            for name, type_ in missing:
+            for table, name, type_ in missing:
+                default = " DEFAULT ''" if type_ == "VARCHAR" else ""
                 self.con.execute(
-                    f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {type_} DEFAULT ''")
-            if "plover" in dict(missing):
-                book = load_codebook()
-                codes = book.codes()
-                mapping = pa.table({  # noqa: F841 - read by DuckDB's replacement scan
-                    "code": codes,
-                    "plover": [book.get(c).plover for c in codes],
-                    "plover_mode": [book.get(c).plover_mode for c in codes],
-                })
-                self.con.execute("UPDATE events SET plover = m.plover, plover_mode = m.plover_mode "
-                                 "FROM mapping m WHERE events.code = m.code")
+                    f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {type_}{default}")
+            if ("events", "plover", "VARCHAR") in missing:
+                self._fill_plover()
             self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                              [str(schema.SCHEMA_VERSION)])
             self.con.execute("COMMIT")
@@ -91,6 +89,21 @@ class Store:
                              f"{schema.SCHEMA_VERSION}: {exc}",
                              "check that the file is writable, or open it with the version "
                              "that made it") from exc
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self.con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()
+        return {r[0] for r in rows}
+
+    def _fill_plover(self) -> None:
+        book = load_codebook()
+        codes = book.codes()
+        mapping = pa.table({  # noqa: F841 - read by DuckDB's replacement scan
+            "code": codes,
+            "plover": [book.get(c).plover for c in codes],
+            "plover_mode": [book.get(c).plover_mode for c in codes],
+        })
+        self.con.execute("UPDATE events SET plover = m.plover, plover_mode = m.plover_mode "
+                         "FROM mapping m WHERE events.code = m.code")
 
     def close(self) -> None:
         self.con.close()
@@ -111,14 +124,31 @@ class Store:
 
     def add(self, works: Sequence[Work], rejects: Sequence[Reject]) -> Added:
         """Store a batch in one transaction; rows already present are left as they are."""
+        return self.add_rows(
+            articles=[_article_row(w) for w in works],
+            events=[e.to_record() for w in works for e in w.events],
+            rejects=rejects,
+            agreements=[a.to_record() for w in works for a in w.agreements],
+            amounts=[q.to_record() for w in works for q in w.amounts],
+            dyad_tones=[t.to_record() for w in works for t in w.facts.dyad_tones],
+        )
+
+    def add_rows(
+        self, *, articles: Sequence[dict[str, Any]] = (), events: Sequence[dict[str, Any]] = (),
+        rejects: Sequence[Reject] = (), agreements: Sequence[dict[str, Any]] = (),
+        amounts: Sequence[dict[str, Any]] = (), dyad_tones: Sequence[dict[str, Any]] = (),
+    ) -> Added:
+        """Store rows made elsewhere (a GDELT import) in one transaction, like `add`."""
         self.con.execute("BEGIN")
         try:
             added = Added(
-                self._insert("articles", ARTICLE_COLUMNS, [_article_row(w) for w in works]),
-                self._insert("events", EVENT_FIELDS,
-                             [e.to_record() for w in works for e in w.events]),
+                self._insert("articles", ARTICLE_COLUMNS, list(articles)),
+                self._insert("events", EVENT_FIELDS, list(events)),
                 self._insert("rejects", REJECT_COLUMNS, [r.to_record() for r in rejects]),
             )
+            self._insert("agreements", AGREEMENT_FIELDS, list(agreements))
+            self._insert("amounts", AMOUNT_FIELDS, list(amounts))
+            self._insert("dyad_tones", DYAD_TONE_FIELDS, list(dyad_tones))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -145,6 +175,12 @@ class Store:
         sql, params = _event_sql(query)
         return self._dicts(sql, params)
 
+    def agreements(self, query: EventQuery, *, status: str | None = None) -> list[dict[str, Any]]:
+        """The agreements register, with the outlet and link of the article that mentions
+        each; `query.dyad` keeps agreements naming both countries among the parties."""
+        sql, params = _agreement_sql(query, status)
+        return self._dicts(sql, params)
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         rows = self._dicts("SELECT * FROM events WHERE event_id = ?", [event_id])
         return rows[0] if rows else None
@@ -165,7 +201,9 @@ def _article_row(work: Work) -> dict[str, Any]:
     a = work.article
     return {"id": a.id, "external_id": a.external_id, "title": a.title, "published": a.published,
             "url": a.url, "source": a.source, "origin": a.origin, "text": a.text,
-            "n_sentences": len(work.sentences), "n_events": len(work.events)}
+            "n_sentences": len(work.sentences), "n_events": len(work.events),
+            "tone": work.facts.tone, "spheres": work.facts.spheres,
+            "countries": work.facts.countries}
 
 
 def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
@@ -189,6 +227,33 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date, doc_id, sentence_index, event_id"
+    if query.limit:
+        sql += f" LIMIT {int(query.limit)}"
+    return sql, params
+
+
+def _agreement_sql(query: EventQuery, status: str | None) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.dyad:
+        where.append("list_contains(string_split(g.parties, ','), ?) "
+                     "AND list_contains(string_split(g.parties, ','), ?)")
+        params += list(query.dyad)
+    day = "coalesce(nullif(g.date, ''), CAST(a.published AS VARCHAR))"
+    if query.since:
+        where.append(f"{day} >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        where.append(f"{day} <= ?")
+        params.append(query.until.isoformat())
+    if status:
+        where.append("g.status = ?")
+        params.append(status)
+    sql = ("SELECT g.*, a.published, a.source AS outlet, a.url FROM agreements g "
+           "LEFT JOIN articles a ON a.id = g.doc_id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {day}, g.doc_id, g.sentence_index, g.char_start"
     if query.limit:
         sql += f" LIMIT {int(query.limit)}"
     return sql, params
