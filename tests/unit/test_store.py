@@ -115,7 +115,8 @@ def test_a_file_made_with_the_version_1_schema_opens_and_gains_the_new_columns(
         (row,) = store.events(EventQuery())
         assert list(row) == list(EVENT_FIELDS)
         assert (row["plover"], row["plover_mode"], row["role"]) == ("ASSAULT", "firearms", "")
-        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
+        version = store.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version == [(str(SCHEMA_VERSION),)]
         new = replace(_event("d1", "AZE", "RUS", "2017-01-13"), plover="SUPPORT")
         assert store.add([Work(Article.from_text("y"), events=(new,))], []).events == 1
     with Store(db) as store:  # a second open finds nothing to upgrade

@@ -16,6 +16,7 @@ from dyadwatch import __version__
 from dyadwatch.cli.actors_cmd import actors
 from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly, parse_day
 from dyadwatch.cli.dict_cmd import dict_app
+from dyadwatch.cli.dyad_cmd import brief, compare, partners
 from dyadwatch.cli.eval_cmd import evaluate
 from dyadwatch.cli.output import AGREEMENT_TABLE_COLUMNS, Format, RecordWriter, open_output
 from dyadwatch.cli.report import print_explain_code, print_explain_event, print_summary
@@ -328,6 +329,9 @@ def import_gdelt_command(
               f"({added.articles} new source articles) in {db}")
 
 
+app.command()(brief)
+app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(compare)
+app.command()(partners)
 app.command()(actors)
 app.command(name="eval")(evaluate)
 app.add_typer(dict_app, name="dict")
