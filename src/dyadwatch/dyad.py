@@ -28,6 +28,7 @@ from dyadwatch.store import Store
 from dyadwatch.store.frames import agreement_frame, article_frame, event_frame
 
 KEY_EVENTS_PER_SPHERE = 3
+NONE = "unclassified"  # the sphere of events no sphere rule matched
 EVENT_COLUMNS = ("sphere", "date", "code", "name", "source", "target", "modality", "role",
                  "evidence", "outlet", "url")
 
@@ -140,7 +141,7 @@ def key_events(chosen: pd.DataFrame, per_sphere: int = KEY_EVENTS_PER_SPHERE) ->
     ).sort_values(["_third", "_reports", "_weight", "confidence"], ascending=False,
                   kind="stable")
     for sphere in _spheres_in(ranked):
-        members = ranked[ranked["spheres"].map(lambda s, x=sphere: x in _split(s))]
+        members = ranked[ranked["spheres"].map(lambda s, x=sphere: x in (_split(s) or [NONE]))]
         for _, row in members.head(per_sphere).iterrows():
             rows.append(_event_row(sphere, row))
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
@@ -149,7 +150,7 @@ def key_events(chosen: pd.DataFrame, per_sphere: int = KEY_EVENTS_PER_SPHERE) ->
 def _spheres_in(events: pd.DataFrame) -> list[str]:
     counts: dict[str, int] = {}
     for text in events["spheres"]:
-        for sphere in _split(text) or ["unclassified"]:
+        for sphere in _split(text) or [NONE]:
             counts[sphere] = counts.get(sphere, 0) + 1
     return sorted(counts, key=lambda s: (-counts[s], s))
 

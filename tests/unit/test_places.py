@@ -360,3 +360,17 @@ def test_dateline_end(text: str, rest: str) -> None:
 ])
 def test_no_dateline(text: str) -> None:
     assert dateline_end(text) == 0
+
+
+def test_a_name_the_recogniser_missed_is_a_place_after_a_locative_preposition(
+    nlp: Language, gaz: Gazetteer,
+) -> None:
+    # spaCy tags no entity on "Derbent" here; "in" and the gazetteer make it a place.
+    doc = nlp("A new campus of the Pedagogical University in Derbent welcomed students.")
+    assert not doc[8].ent_type_
+    found = [(m.text, m.place.country) for s in doc.sents for m in find_places(s, gaz)]
+    assert found == [("Derbent", "RUS")]
+    # A capitalised word the gazetteer does not know stays unplaced.
+    doc = nlp("The talks in Wonderlandia ended.")
+    assert not [m for s in doc.sents for m in find_places(s, gaz)
+                if m.text == "Wonderlandia"]

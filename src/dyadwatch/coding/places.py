@@ -116,7 +116,24 @@ def _place_spans(sent: Span, gazetteer: Gazetteer) -> list[tuple[Span, list[Plac
     for span in _curated_spans(sent, gazetteer, taken):
         found.append((span, gazetteer.candidates(span.text)))
         taken.update(range(span.start, span.end))
+    for span in _locative_names(sent, gazetteer, taken):
+        found.append((span, gazetteer.candidates(span.text)))
+        taken.update(range(span.start, span.end))
     return found
+
+
+def _locative_names(sent: Span, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
+    """Proper names the entity recogniser missed but a locative preposition governs ("a
+    branch in Derbent operates"): a place when the gazetteer knows the name."""
+    for token in sent:
+        if (token.pos_ != "PROPN" or token.dep_ != "pobj" or token.i in taken
+                or token.head.lower_ not in LOCATIVE_PREPS or token.ent_type_):
+            continue
+        left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"),
+                   default=token.i)
+        span = sent.doc[left : token.i + 1]
+        if _name_edges(span) and gazetteer.candidates(span.text):
+            yield span
 
 
 def _entity_place(sent: Span, ent: Span,
