@@ -47,11 +47,37 @@ def analyse_dyad(events: DataFrame, a: str, b: str, *, freq: str = "M",
     chosen = dyad_events(usable, a, b, direction=direction, sphere=sphere)
     in_range = _in_range(chosen, series, freq)
     index = cooperation_index(in_range)
-    trend = trend_test(series["coop_index"], alpha=alpha, n_boot=n_boot, seed=seed)
+    trend, tested = _trend(series, alpha=alpha, n_boot=n_boot, seed=seed)
     shifts = tuple(change_points(series["conflict_intensity"], stabilise=True))
     a_name, b_name = names or (a, b)
     text = verdict(a_name, b_name, trend, index, freq=freq)
+    if tested != "coop_index" and text.endswith(")."):
+        text = text[:-2] + (f"; trend of {FALLBACK_MEASURES[tested]}, as the index does not "
+                            "vary).")
     return DyadAnalysis(a, b, freq, series, index, trend, shifts, text)
+
+
+# When the index cannot be tested (a dyad whose every period is all cooperation is +1
+# throughout), the trend is read from how much net cooperation the news reports per period,
+# relative to the news about either country where that volume is known.
+FALLBACK_MEASURES = {
+    "net_goldstein_per_100_articles": "net Goldstein per 100 articles on either country",
+    "goldstein_sum": "net Goldstein per period",
+}
+
+
+def _trend(series: DataFrame, *, alpha: float, n_boot: int, seed: int) -> tuple[Trend, str]:
+    """The trend of the cooperation index, else of the first fallback measure that can be
+    tested; with the name of the column tested."""
+    first = trend_test(series["coop_index"], alpha=alpha, n_boot=n_boot, seed=seed)
+    if not first.reason:
+        return first, "coop_index"
+    for column in FALLBACK_MEASURES:
+        if column in series and series[column].notna().any():
+            found = trend_test(series[column], alpha=alpha, n_boot=n_boot, seed=seed)
+            if not found.reason:
+                return found, column
+    return first, "coop_index"
 
 
 def _in_range(events: DataFrame, series: DataFrame, freq: str) -> DataFrame:

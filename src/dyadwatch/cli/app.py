@@ -297,8 +297,15 @@ def summary(db: DbOpt = DEFAULT_DB) -> None:
 
 @app.command()
 @fail_cleanly
-def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
-    """Ingest the bundled sample corpus (about 60 items, 2015-2021) and print a summary."""
+def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None,
+         out: Annotated[Path, typer.Option(
+             "--out", help="Where to write the AZE–RUS brief.")] = Path("brief-AZE-RUS.html"),
+         ) -> None:
+    """Ingest the bundled sample corpus (64 items, 2015-2021), print a summary, and write the
+    Azerbaijan–Russia brief with its verdict."""
+    from dyadwatch.relationship import dyad
+    from dyadwatch.reports.build import write_dyad_brief
+
     settings = _settings(db, model, 32, ReadOptions())
     tally = Tally()
     corpus = sample_corpus_path()
@@ -307,7 +314,11 @@ def demo(db: DbOpt = DEFAULT_DB, model: ModelOpt = None) -> None:
             ingest_inputs([str(corpus)], store, settings, tally=tally, on_file=on_file)
         _report_rejects(tally)
         print_summary(summarize(store))
+    view = dyad("AZE", "RUS", db=db)
+    written = write_dyad_brief(view, out)
     typer.echo(f"Results are in {db.resolve()} — try: dyadwatch events --db {db} --dyad AZE RUS")
+    typer.echo(f"Brief: {written.resolve()}")
+    typer.echo(f"Verdict: {view.verdict}")
 
 
 @app.command(name="import-gdelt")

@@ -47,7 +47,7 @@ def brief(
     """Write a brief on the relationship of A and B: the verdict (direction, confidence,
     period), the index over time with change points, QuadClass by period, spheres, tone, the
     agreements register, key events with evidence, actors, places, method and coverage."""
-    from dyadwatch.dyad import dyad
+    from dyadwatch.relationship import dyad
     from dyadwatch.reports.build import write_dyad_brief
 
     _open(db)
@@ -149,4 +149,4 @@ def _plain(value: Any) -> Any:
         return None if math.isnan(value) else round(value, 3)
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
-    return value
+    return None if value is pd.NaT else value  # no change point: null, not "NaT"

@@ -1,17 +1,8 @@
 """The agreements register: every agreement, treaty, memorandum, programme, plan, contract,
 deal, document, accord, protocol, roadmap, declaration or convention a sentence mentions, with
-what it is about, how many, the period it covers and what became of it.
+what it is about, how many, the period it covers and what became of it (its status is
+coding.agreement_status's). Choices the register makes:
 
-The status comes from the word that governs the agreement noun, found by walking up from the
-noun through coordination ("agreements and memorandums"), "of" ("a package of agreements") and
-prepositions ("withdrew from the treaty", "talks on a deal"), then read with the modality of
-that word ("will soon sign" is planned). Choices the register makes:
-
-- A negated, refused, requested or conditional act ("did not sign", "refused to ratify",
-  "urged Iran to sign", "if they sign") leaves the agreement "mentioned", with the verb kept.
-- A future or intended ratification, entry into force, implementation or extension ("will
-  ratify", "will come into force") implies the agreement is already "signed"; a future
-  suspension or withdrawal leaves it "mentioned".
 - "plan" and "programme" count only as cooperation plans ("action plan", "programme of
   cooperation"), in a name ("the Joint Comprehensive Plan of Action") or when signed, adopted,
   ratified...; "a plan to attack" and "its nuclear programme" do not. "document" counts only
@@ -30,64 +21,46 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.coding.modality import FACTUAL, NEGATED, is_requested, modality_of
+from dyadwatch.coding.agreement_status import (
+    COMPLETION_VERBS,
+    ENDING_VERBS,
+    FORCE_WORDS,
+    IN_FORCE,
+    MAX_STEPS,
+    MENTIONED,
+    NEGOTIATING,
+    NOUN_STATUS,
+    PHRASAL_STATUS,
+    PLANNED,
+    PLANNING_NOUNS,
+    RATIFIED,
+    SCHEDULE_WORDS,
+    SIGNED,
+    STATUSES,
+    SUSPENDED,
+    TERMINATED,
+    VERB_STATUS,
+    Status,
+    status_of,
+)
 from dyadwatch.coding.quantities import COUNT, PEOPLE, Quantity, find_quantities
 
-SIGNED, PLANNED, NEGOTIATING = "signed", "planned", "under negotiation"
-RATIFIED, SUSPENDED, TERMINATED = "ratified", "suspended", "terminated"
-IN_FORCE, MENTIONED = "in force", "mentioned"
-STATUSES = (SIGNED, PLANNED, NEGOTIATING, RATIFIED, SUSPENDED, TERMINATED, IN_FORCE, MENTIONED)
+# The status words and logic moved to coding.agreement_status; they stay importable here.
+__all__ = [
+    "COMPLETION_VERBS", "CONTENT_VERBS", "ENDING_VERBS", "FORCE_WORDS", "GENERIC_MODIFIERS",
+    "IN_FORCE", "KINDS", "KIND_OF", "MAX_STEPS", "MENTIONED", "NEGOTIATING",
+    "NOT_AGREEMENT_PROGRAMMES", "NOT_CONVENTIONS", "NOT_DECLARED", "NOUN_STATUS",
+    "OCCASION_PREPS", "OPEN_START", "PARTY_NOUNS", "PERIOD_PREPS", "PHRASAL_STATUS", "PLANNED",
+    "PLANNING_NOUNS", "PLAN_MARKERS", "RATIFIED", "SCHEDULE_WORDS", "SIGNED", "SKIPPED_OF",
+    "SPHERE_NOUNS", "STATUSES", "SUBJECT_PREPS", "SUSPENDED", "TERMINATED", "VERB_STATUS",
+    "YEAR", "YEAR_SPAN", "AgreementMention", "find_agreements",
+]
 
 KINDS = ("agreement", "treaty", "memorandum", "programme", "plan", "contract", "deal",
          "document", "accord", "protocol", "roadmap", "declaration", "convention")
 KIND_OF = {**{k: k for k in KINDS}, "memoranda": "memorandum", "memorandums": "memorandum",
            "mou": "memorandum", "mous": "memorandum", "program": "programme",
            "pact": "agreement"}
-
-VERB_STATUS = {
-    **dict.fromkeys(["sign", "ink", "conclude", "seal", "reach", "clinch", "strike", "adopt",
-                     "approve", "endorse", "finalise", "finalize", "join", "accede", "cut",
-                     "broker", "secure", "award", "win", "agree", "close", "countersign"],
-                    SIGNED),
-    **dict.fromkeys(["negotiate", "discuss", "draft", "prepare", "elaborate", "develop",
-                     "debate", "propose", "offer", "seek", "consider", "examine"],
-                    NEGOTIATING),
-    "initial": PLANNED, "ratify": RATIFIED, "suspend": SUSPENDED, "freeze": SUSPENDED,
-    **dict.fromkeys(["terminate", "cancel", "annul", "scrap", "exit", "quit", "abandon",
-                     "renounce", "denounce", "revoke", "abrogate", "rescind", "end",
-                     "repudiate"], TERMINATED),
-    **dict.fromkeys(["implement", "extend", "prolong", "renew", "enforce", "honour", "honor",
-                     "fulfil", "fulfill"], IN_FORCE),
-}
-# A verb and the prepositions between it and the noun: "withdrew from", "pulled out of".
-PHRASAL_STATUS = {
-    ("withdraw", "from"): TERMINATED, ("pull", "out of"): TERMINATED,
-    ("exit", "from"): TERMINATED, ("walk", "away from"): TERMINATED,
-    ("back", "out of"): TERMINATED, ("opt", "out of"): TERMINATED,
-    ("work", "on"): NEGOTIATING, ("negotiate", "on"): NEGOTIATING,
-    ("negotiate", "over"): NEGOTIATING, ("talk", "on"): NEGOTIATING,
-    ("talk", "about"): NEGOTIATING, ("agree", "on"): SIGNED, ("agree", "upon"): SIGNED,
-    ("sign", "up to"): SIGNED, ("sign", "on to"): SIGNED, ("accede", "to"): SIGNED,
-    ("adhere", "to"): IN_FORCE, ("comply", "with"): IN_FORCE, ("abide", "by"): IN_FORCE,
-}
-# Nouns that decide the status of the agreement they govern: "talks on", "the signing of".
-NOUN_STATUS = {
-    **dict.fromkeys(["signing", "signature", "conclusion", "adoption", "approval"], SIGNED),
-    **dict.fromkeys(["talk", "talks", "negotiation", "discussion", "preparation", "drafting",
-                     "work", "consultation"], NEGOTIATING),
-    "ratification": RATIFIED, "suspension": SUSPENDED,
-    **dict.fromkeys(["termination", "withdrawal", "cancellation", "exit", "collapse",
-                     "annulment", "abrogation"], TERMINATED),
-    **dict.fromkeys(["implementation", "extension", "prolongation", "renewal"], IN_FORCE),
-}
-# What the agreement itself does when it is the subject: "came into force", "expired".
-FORCE_WORDS = frozenset({"force", "effect", "operation"})
-ENDING_VERBS = frozenset({"expire", "lapse", "collapse", "end"})
-# Verbs whose infinitive is done, not planned: "managed to sign", "began to implement".
-COMPLETION_VERBS = frozenset({"manage", "succeed", "begin", "start", "continue", "keep"})
-PLANNING_NOUNS = frozenset({"possibility", "prospect", "plan", "intention", "readiness",
-                            "proposal", "idea", "need", "necessity", "decision", "initiative"})
-SCHEDULE_WORDS = frozenset({"expect", "schedule", "plan", "set", "due", "slate", "prepare"})
 
 # Plans and programmes that are cooperation between parties.
 PLAN_MARKERS = frozenset({"cooperation", "action", "work", "partnership", "exchange",
@@ -126,8 +99,6 @@ YEAR = r"(?:19|20)\d\d"
 YEAR_SPAN = re.compile(rf"\b({YEAR})(?:\s*(?:-|–|—|/|to|and|through)\s*({YEAR}|\d\d)\b)?")
 OPEN_START = re.compile(r"\b(?:until|till|through|up to|to)\b")
 
-MAX_STEPS = 6
-
 
 @dataclass(frozen=True, slots=True)
 class AgreementMention:
@@ -147,12 +118,6 @@ class AgreementMention:
     verb_index: int  # token index of the status word, -1 if none
 
 
-@dataclass(frozen=True, slots=True)
-class _Status:
-    status: str
-    word: Token | None
-
-
 def _kind(token: Token) -> str | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return None
@@ -160,164 +125,6 @@ def _kind(token: Token) -> str | None:
             c.dep_ == "compound" and c.lower_ == "road" for c in token.children):
         return "roadmap"
     return KIND_OF.get(token.lemma_.lower()) or KIND_OF.get(token.lower_)
-
-
-# --- status -------------------------------------------------------------------------------
-
-def _has_if(verb: Token) -> bool:
-    """"if they sign", "would sign the deal if sanctions were lifted"."""
-    clauses = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-               for c in clauses for m in c.children)
-
-
-def _governing_noun(verb: Token) -> Token | None:
-    """The noun a non-finite verb hangs from: "the possibility of signing", "talks on signing"."""
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.pos_ == "ADP":
-        head = head.head
-    return head if verb.dep_ in ("pcomp", "acl", "xcomp") and head != verb else None
-
-
-def _is_planned(verb: Token, reading: str) -> bool:
-    if reading != FACTUAL:
-        return True
-    governor = _governing_noun(verb)
-    if governor is not None and governor.lemma_.lower() in PLANNING_NOUNS:
-        return True
-    # "is to be signed", "ready to sign", "met to sign" — but not "managed to sign".
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-        verb.head.lemma_.lower() not in COMPLETION_VERBS)
-
-
-def _modal(verb: Token, base: str) -> str:
-    """The status `base` as the governing word's modality leaves it."""
-    if is_requested(verb) or _has_if(verb):
-        return MENTIONED
-    reading = modality_of(verb)
-    if reading == NEGATED:
-        return MENTIONED
-    planned = _is_planned(verb, reading)
-    if base == SIGNED:
-        governor = _governing_noun(verb)
-        if governor is not None and NOUN_STATUS.get(governor.lemma_.lower()) == NEGOTIATING:
-            return NEGOTIATING  # "talks on signing a deal"
-        return PLANNED if planned else SIGNED
-    if base in (RATIFIED, IN_FORCE):
-        return SIGNED if planned else base
-    if base in (SUSPENDED, TERMINATED):
-        return MENTIONED if planned else base
-    return base
-
-
-def _noun_status(noun: Token) -> str | None:
-    base = NOUN_STATUS.get(noun.lemma_.lower()) or NOUN_STATUS.get(noun.lower_)
-    if base not in (SIGNED, RATIFIED):
-        return base
-    # "the signing of the deal is expected next week"
-    verb = noun.head
-    scheduled = verb.lemma_.lower() in SCHEDULE_WORDS or any(
-        c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in SCHEDULE_WORDS
-        for c in verb.children)
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            scheduled or modality_of(verb) != FACTUAL):
-        return PLANNED if base == SIGNED else SIGNED
-    return base
-
-
-def _verb_status(verb: Token, preps: str) -> _Status | None:
-    lemma = verb.lemma_.lower()
-    base = PHRASAL_STATUS.get((lemma, preps)) if preps else VERB_STATUS.get(lemma)
-    if base is None and preps == "of" and any(c.dep_ == "prt" for c in verb.children):
-        particle = next(c.lower_ for c in verb.children if c.dep_ == "prt")
-        base = PHRASAL_STATUS.get((lemma, f"{particle} of"))  # "pulled out of"
-    if base is None:
-        return None
-    return _Status(_modal(verb, base), verb)
-
-
-def _subject_status(verb: Token) -> _Status | None:
-    """The agreement is the subject: "came into force", "is in force", "expired"."""
-    lemma = verb.lemma_.lower()
-    objects = [g for c in verb.children if c.dep_ in ("prep", "dobj", "acomp")
-               for g in (c, *c.children) if g.lemma_.lower() in FORCE_WORDS]
-    if objects and lemma in ("come", "enter", "take", "be", "remain", "stay", "go", "put"):
-        return _Status(_modal(verb, IN_FORCE), verb)
-    if lemma in ENDING_VERBS and verb.tag_ in ("VBD", "VBN"):
-        return _Status(_modal(verb, TERMINATED), verb)
-    return None
-
-
-def _raised_status(verb: Token) -> _Status | None:
-    """"The agreement is to be signed", "the treaty is expected to be ratified": the passive
-    infinitive below the agreement's own verb."""
-    for clause in verb.children:
-        if clause.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in clause.children):
-            return _verb_status(clause, "")
-    return None
-
-
-def _prepositions(pobj: Token) -> tuple[str, Token]:
-    """The prepositions above a prepositional object and the word they hang from:
-    "out of" and "pulled" for "pulled out of the deal"."""
-    words: list[str] = []
-    token = pobj.head
-    if not (token.dep_ in ("prep", "prt") or token.pos_ == "ADP"):
-        return "", token
-    while token.dep_ in ("prep", "prt") or token.pos_ == "ADP":
-        words.insert(0, token.lower_)
-        if token.head == token or token.head.pos_ not in ("ADP", "ADV") or token.dep_ == "prt":
-            break
-        token = token.head
-    return " ".join(words), token.head
-
-
-def _walk(noun: Token) -> _Status | None:
-    """Walk up from the agreement noun to the word that decides its status."""
-    token = noun
-    for _ in range(MAX_STEPS):
-        dep = token.dep_
-        if dep in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN"):
-            token = token.head
-        elif dep in ("dobj", "nsubjpass", "obj", "dative"):
-            return _verb_status(token.head, "") or _raised_status(token.head)
-        elif dep in ("nsubj", "attr"):
-            return _subject_status(token.head) or _raised_status(token.head)
-        elif dep == "pobj":
-            preps, governor = _prepositions(token)
-            if governor.pos_ in ("VERB", "AUX"):
-                return _verb_status(governor, preps)
-            status = _noun_status(governor)
-            if status is not None:
-                return _Status(status, governor)
-            if preps != "of":
-                return None
-            token = governor  # "signed a package of agreements"
-        else:
-            return None
-    return None
-
-
-def _clause_status(noun: Token) -> _Status | None:
-    """A participle or relative clause on the noun: "the agreement signed in 2016", "the
-    deal to be signed", "the treaty, which came into force"."""
-    for clause in noun.children:
-        if clause.dep_ not in ("acl", "relcl") or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        relative_subject = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
-                               for c in clause.children)
-        found = _subject_status(clause) if relative_subject else _verb_status(clause, "")
-        if found is not None:
-            return found
-    return None
-
-
-def _status(noun: Token) -> _Status:
-    found = _walk(noun) or _clause_status(noun) or _Status(MENTIONED, None)
-    draft = any(c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children)
-    if draft and found.status in (SIGNED, MENTIONED):
-        return _Status(PLANNED, found.word)
-    return found
 
 
 # --- period ---------------------------------------------------------------------------------
@@ -476,7 +283,7 @@ def _of_objects(noun: Token) -> set[str]:
             and c.lower_ in ("of", "for", "on") for g in c.children if g.dep_ == "pobj"}
 
 
-def _is_cooperation_plan(noun: Token, found: _Status) -> bool:
+def _is_cooperation_plan(noun: Token, found: Status) -> bool:
     """"action plan", "programme of cooperation", "the Joint Comprehensive Plan of Action",
     or a plan signed/adopted; not "a plan to attack" nor "its nuclear programme"."""
     modifiers = _children_lemmas(noun)
@@ -490,7 +297,7 @@ def _is_cooperation_plan(noun: Token, found: _Status) -> bool:
     return not intention and (named or bool((modifiers | _of_objects(noun)) & PLAN_MARKERS))
 
 
-def _is_agreement(noun: Token, kind: str, found: _Status) -> bool:
+def _is_agreement(noun: Token, kind: str, found: Status) -> bool:
     modifiers = _children_lemmas(noun)
     if kind in ("plan", "programme"):
         return _is_cooperation_plan(noun, found)
@@ -513,7 +320,7 @@ def _is_agreement(noun: Token, kind: str, found: _Status) -> bool:
 
 # --- count, span, assembly ----------------------------------------------------------------
 
-def _count(noun: Token, found: _Status, quantities: list[Quantity]) -> Quantity | None:
+def _count(noun: Token, found: Status, quantities: list[Quantity]) -> Quantity | None:
     """How many agreements; for uncounted plural agreements, how many signed them."""
     own = next((q for q in quantities if q.head == noun.i and q.kind == COUNT), None)
     if own is not None or noun.tag_ not in ("NNS", "NNPS") or found.word is None:
@@ -547,7 +354,7 @@ def find_agreements(sent: Span) -> list[AgreementMention]:
         kind = _kind(noun)
         if kind is None:
             continue
-        found = _status(noun)
+        found = status_of(noun)
         if not _is_agreement(noun, kind, found):
             continue
         period_start, period_end = _period(noun, found.word)

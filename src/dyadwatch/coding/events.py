@@ -139,7 +139,8 @@ class EventCoder:
         target = rebind_collective(target, memory, sentence_index)
         if target is not None and _is_audience(pattern, target):
             target = None
-        if source is None and target is not None and _names_both_parties(pattern, slot, target):
+        if (source is None and target is not None
+                and _names_both_parties(pattern, slot, target, trigger)):
             # "the meeting between X and Y": a symmetric nominal event with no named source.
             return Frame(trigger, pattern, target, None)
         if source is not None and target is not None and pattern.reverse:
@@ -365,11 +366,15 @@ def _acts_together(pattern: Pattern, source: Mention) -> bool:
     return pattern.symmetric and len(source.actors) >= 2
 
 
-def _names_both_parties(pattern: Pattern, slot: str, target: Mention) -> bool:
+def _names_both_parties(pattern: Pattern, slot: str, target: Mention, trigger: Token) -> bool:
     """A nominal event whose parties are all in one phrase: "talks between X and Y",
-    "the meeting of the two presidents"."""
-    return (pattern.pos == "NOUN" and pattern.symmetric and slot in ("prep:between", "prep:of")
+    "the meeting of the two presidents", "fighting between X and Y resumed" (a gerund)."""
+    nominal = pattern.pos == "NOUN" or (trigger.tag_ == "VBG" and trigger.dep_ in NOUN_DEPS)
+    return (nominal and pattern.symmetric and slot in ("prep:between", "prep:of")
             and len(target.actors) >= 2)
+
+
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:

@@ -225,6 +225,20 @@ def relative_object(verb: Token) -> list[Token]:
     return [verb.head]
 
 
+# Verbs that say an event noun took place; the parties may hang on them ("clashes erupted
+# between X and Y", "talks took place with Y").
+OCCURRENCE_VERBS = frozenset({"break", "erupt", "flare", "resume", "continue", "escalate",
+                              "intensify", "rage", "occur", "begin", "start", "take", "persist",
+                              "spread", "subside", "end"})
+PARTY_PREPS = frozenset({"between", "with"})
+
+
+def _happens(trigger: Token) -> bool:
+    """The trigger is the subject of a verb that only says it took place."""
+    return (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB"
+            and trigger.head.lemma_.lower() in OCCURRENCE_VERBS)
+
+
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
@@ -251,6 +265,8 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
     if trigger.dep_ in ("acomp", "oprd"):
         holders.append(trigger.head)  # "X is optimistic | on Y": the copula holds the preposition
+    if word in PARTY_PREPS and _happens(trigger):
+        holders.append(trigger.head)  # "fighting broke out | between X and Y"
     preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
              and c.lower_ == word]
     return [p for prep in preps for p in prep.children if p.dep_ in ("pobj", "pcomp")]

@@ -1,13 +1,10 @@
 """Quantities in a sentence, linked to what they count: "more than 90 agreements", "90,000
 students", "$5 billion arms deal", "by 15 percent", "2.5 billion cubic metres of gas".
 
-A quantity is a run of number tokens (digits, word numbers, scales such as "billion"/"bn",
-"dozens") read left to right, then what follows or precedes it decides its kind: a percent
-sign, a currency, a measure unit, or else the noun it counts. Numbers inside DATE, TIME and
-ORDINAL entities (years, "25-year-old", "5 pm", "7th") and bare numbers that count nothing
-("Resolution 2231", "the two signed") are not quantities. Vague plurals are read as the least
-they imply with the qualifier "at least": "dozens" 24, "hundreds" 200, "thousands" 2,000.
-Qualifiers are normalised to five values; "nearly", "almost" and "some" read as "about"."""
+A quantity is a run of number tokens (read by coding.numbers), then what follows or precedes
+it decides its kind: a percent sign, a currency, a measure unit, or else the noun it counts.
+Years ("in 2016", "2017-2019") and bare numbers that count nothing ("Resolution 2231", "the
+two signed") are not quantities."""
 
 from __future__ import annotations
 
@@ -18,40 +15,35 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from dyadwatch.coding.numbers import (
+    AMBIGUOUS_SCALES,
+    DIGITS,
+    NOT_QUANTITY_ENTS,
+    PLURAL_SCALES,
+    QUALIFIER_OF,
+    QUALIFIERS,
+    SCALES,
+    SMALL,
+    TENS,
+    VAGUE,
+    NumberRun,
+    number_run_at,
+    qualifier_before,
+)
+
+# The number words and qualifiers moved to coding.numbers; they stay importable here.
+__all__ = [
+    "AMBIGUOUS_SCALES", "COUNT", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DIGITS",
+    "DOLLAR_COUNTRIES", "KINDS", "LONGEST_UNIT", "MEASURE", "MONEY", "NOT_QUANTITY_ENTS",
+    "PEOPLE", "PEOPLE_NOUNS", "PERCENT", "PERCENT_WORDS", "PLURAL_SCALES", "QUALIFIERS",
+    "QUALIFIER_OF", "SCALES", "SMALL", "TENS", "TIME_NOUNS", "UNITS", "VAGUE", "YEAR_RANGE",
+    "Quantity", "find_quantities",
+]
+
 COUNT, MONEY, PERCENT, PEOPLE, MEASURE = "count", "money", "percent", "people", "measure"
 KINDS = (COUNT, MONEY, PERCENT, PEOPLE, MEASURE)
 
-SMALL = {w: float(n) for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-     "nineteen"])}
-TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-SMALL.update({w: float(n) for w, n in zip(TENS, range(20, 100, 10), strict=True)})
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-          "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-          "trn": 1e12, "trln": 1e12}
-# Scales that are also words or units: only scales right after digits in a money amount.
-AMBIGUOUS_SCALES = frozenset({"k", "m", "b"})
-# Vague plurals, read as the least they imply ("dozens" is at least two dozen).
-VAGUE = {"dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3,
-         "millions": 2e6, "billions": 2e9, "tens": 20.0}
-PLURAL_SCALES = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)$")
 YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)\s*[-–—/]\s*(1[89]\d\d|20\d\d|\d\d)$")
-NOT_QUANTITY_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
-
-# Qualifier phrases (lower-cased, as tokens) and the five values they are normalised to.
-QUALIFIERS = {
-    "more than": ("more than", "over", "above", "in excess of", "upwards of", "exceeding",
-                  "greater than", "just over", "well over", "more then"),
-    "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost",
-              "close to", "an estimated", "estimated", "circa", "approx .", "about some"),
-    "at least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
-    "up to": ("up to", "as many as", "as much as", "at most", "no more than", "not more than",
-              "a maximum of"),
-    "less than": ("less than", "fewer than", "under", "below", "just under"),
-}
-QUALIFIER_OF = {tuple(p.split()): name for name, ps in QUALIFIERS.items() for p in ps}
 
 PERCENT_WORDS = frozenset({"percent", "%", "pct", "per cent", "percentage points",
                            "percentage point", "per cent."})
@@ -123,90 +115,6 @@ class Quantity:
     head: int  # token index of the counted noun, or of the word that governs the quantity
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    start: int  # doc token indices of the number words, end exclusive
-    end: int
-    value: float
-    vague: bool
-
-
-def _digits(text: str) -> tuple[float, float] | None:
-    """"90,000" -> (90000, 1); "5bn" -> (5, 1e9); "7th" and "2,5" -> None."""
-    match = DIGITS.match(text.lower())
-    if match is None or (match.group(3) and match.group(3) not in SCALES):
-        return None
-    number = float(match.group(1).replace(",", "") + (match.group(2) or ""))
-    return number, SCALES.get(match.group(3), 1.0)
-
-
-def _is_number_word(token: Token, money: bool, previous: Token | None) -> bool:
-    word = token.lower_
-    if _digits(token.text) is not None or word in SMALL or word in VAGUE:
-        return True
-    if word in ("hundred", "dozen"):
-        return True
-    if word in SCALES:
-        return word not in AMBIGUOUS_SCALES or (
-            money and previous is not None and _digits(previous.text) is not None)
-    return False
-
-
-def _run_at(doc: Doc, i: int, stop: int, money: bool) -> _Run | None:
-    """The number words starting at token i ("a dozen", "twenty-five", "$ 2.5 billion")."""
-    j = i
-    if doc[i].lower_ in ("a", "an") and i + 1 < stop and doc[i + 1].lower_ in (
-            "dozen", "hundred", "thousand", "million", "billion", "trillion"):
-        j += 1
-    if not _is_number_word(doc[j], money, None):
-        return None
-    j += 1
-    while j < stop:
-        if _is_number_word(doc[j], money, doc[j - 1]) and doc[j].lower_ not in VAGUE:
-            j += 1
-        elif (doc[j].text == "-" and j + 1 < stop and doc[j - 1].lower_ in SMALL
-              and doc[j + 1].lower_ in SMALL):
-            j += 1  # "twenty-five" split in three tokens
-        else:
-            break
-    if any(doc[k].ent_type_ in NOT_QUANTITY_ENTS for k in range(i, j)) and not _miscalled_date(
-            doc[i:j]):
-        return None
-    value, vague = _value(doc[i:j])
-    return _Run(i, j, value, vague)
-
-
-def _miscalled_date(tokens: Span) -> bool:
-    """"Roughly 2000 troops": a number the tagger took for a year, though it counts a plural
-    noun that is not itself a time ("two years")."""
-    number = tokens[-1]
-    head = number.head
-    return (all(t.ent_type_ == "DATE" for t in tokens) and number.dep_ == "nummod"
-            and head.i == number.i + 1 and head.tag_ == "NNS" and head.ent_type_ != "DATE")
-
-
-def _value(tokens: Span) -> tuple[float, bool]:
-    total, current, vague = 0.0, 0.0, False
-    for token in tokens:
-        word = token.lower_
-        digits = _digits(token.text)
-        if digits is not None:
-            current += digits[0]
-            if digits[1] > 1:
-                total, current = total + current * digits[1], 0.0
-        elif word in ("a", "an"):
-            current = 1.0
-        elif word in SMALL:
-            current += SMALL[word]
-        elif word in ("hundred", "dozen"):
-            current = (current or 1.0) * (100.0 if word == "hundred" else 12.0)
-        elif word in SCALES:
-            total, current = total + (current or 1.0) * SCALES[word], 0.0
-        elif word in VAGUE:
-            current, vague = (current or 1.0) * VAGUE[word], True
-    return total + current, vague
-
-
 def _phrase_at(doc: Doc, i: int, stop: int, table: dict[tuple[str, ...], str] | dict[
         tuple[str, ...], tuple[str, float]], longest: int) -> tuple[int, tuple[str, ...]] | None:
     """The longest key of `table` spelled by the tokens from i: (end index, key)."""
@@ -253,17 +161,6 @@ def _currency_after(doc: Doc, i: int, stop: int) -> tuple[int, str] | None:
     return None
 
 
-def _qualifier(doc: Doc, i: int, start: int) -> tuple[int, str]:
-    """The qualifier phrase ending right before token i: (its first index, normalised)."""
-    for size in (3, 2, 1):
-        if i - size < start:
-            continue
-        key = tuple(t.lower_ for t in doc[i - size:i])
-        if key in QUALIFIER_OF:
-            return i - size, QUALIFIER_OF[key]
-    return i, ""
-
-
 def _is_countable(token: Token) -> bool:
     if token.ent_type_ in NOT_QUANTITY_ENTS or token.ent_type_ in ("MONEY", "PERCENT"):
         return False
@@ -308,7 +205,7 @@ def _governor(doc: Doc, start: int, end: int) -> Token:
     return head
 
 
-def _is_year(doc: Doc, run: _Run, noun: Token | None) -> bool:
+def _is_year(doc: Doc, run: NumberRun, noun: Token | None) -> bool:
     """"in 2016", "2017-2019": a bare four-digit year that counts no plural noun."""
     if run.end - run.start != 1:
         return False
@@ -324,7 +221,7 @@ def _is_year(doc: Doc, run: _Run, noun: Token | None) -> bool:
     # Tagged a date, it counts only people or with a qualifier: "2012 elections" is a year,
     # "some 2000 troops" a count.
     return doc[run.start].ent_type_ == "DATE" and noun.lemma_.lower() not in PEOPLE_NOUNS and (
-        not _qualifier(doc, run.start, 0)[1])
+        not qualifier_before(doc, run.start, 0)[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +233,7 @@ class _Reading:
     scale: float = 1.0
 
 
-def _percent(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
+def _percent(doc: Doc, run: NumberRun, k: int, stop: int) -> _Reading | None:
     found = _phrase_at(doc, k, stop, {tuple(w.split()): "%" for w in PERCENT_WORDS}, 2)
     if found is None:
         return None
@@ -345,7 +242,7 @@ def _percent(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
     return _Reading(PERCENT, "%", end, noun.i if noun else _governor(doc, run.start, end).i)
 
 
-def _money(doc: Doc, run: _Run, k: int, stop: int,
+def _money(doc: Doc, run: NumberRun, k: int, stop: int,
            before: tuple[int, str] | None) -> _Reading | None:
     after = _currency_after(doc, k, stop)
     if after is None and before is None:
@@ -357,7 +254,7 @@ def _money(doc: Doc, run: _Run, k: int, stop: int,
     return _Reading(MONEY, code, end, head)
 
 
-def _measure(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
+def _measure(doc: Doc, run: NumberRun, k: int, stop: int) -> _Reading | None:
     found = _phrase_at(doc, k, stop, UNITS, LONGEST_UNIT)
     if found is None:
         return None
@@ -368,7 +265,7 @@ def _measure(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
     return _Reading(MEASURE, unit, end, head, scale)
 
 
-def _count(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
+def _count(doc: Doc, run: NumberRun, k: int, stop: int) -> _Reading | None:
     noun = _of_noun(doc, k, stop) if run.vague or doc[k - 1].lower_ in SCALES else None
     noun = noun or _noun_after(doc, k, stop)
     if noun is None or noun.lemma_.lower() in TIME_NOUNS or _is_year(doc, run, noun):
@@ -380,7 +277,7 @@ def _count(doc: Doc, run: _Run, k: int, stop: int) -> _Reading | None:
     return _Reading(PEOPLE if people else COUNT, lemma, noun.i + 1, noun.i)
 
 
-def _read(doc: Doc, run: _Run, sent: Span, before: tuple[int, str] | None) -> Quantity | None:
+def _read(doc: Doc, run: NumberRun, sent: Span, before: tuple[int, str] | None) -> Quantity | None:
     stop, k, value = sent.end, run.end, run.value
     if run.vague and k + 1 < stop and doc[k].lower_ == "of" and doc[k + 1].lower_ in (
             PLURAL_SCALES):  # "tens of thousands of refugees"
@@ -391,7 +288,7 @@ def _read(doc: Doc, run: _Run, sent: Span, before: tuple[int, str] | None) -> Qu
                or _measure(doc, run, unit_at, stop) or _count(doc, run, k, stop))
     if reading is None:
         return None
-    first, qualifier = _qualifier(doc, before[0] if before else run.start, sent.start)
+    first, qualifier = qualifier_before(doc, before[0] if before else run.start, sent.start)
     if run.vague and not qualifier:
         qualifier = "at least"
     last = doc[reading.end - 1]
@@ -407,7 +304,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
     i = sent.start
     while i < sent.end:
         before = _currency_before(doc, i, sent.start)
-        run = _run_at(doc, i, sent.end, before is not None)
+        run = number_run_at(doc, i, sent.end, before is not None)
         if run is None:
             i += 1
             continue

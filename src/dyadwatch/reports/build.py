@@ -1,4 +1,4 @@
-"""From a `DyadView` (dyadwatch.dyad) to the brief's data, and the brief file itself."""
+"""From a `DyadView` (dyadwatch.relationship) to the brief's data, and the brief file itself."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from dyadwatch.dyad import DyadView
+from dyadwatch.relationship import DyadView
 from dyadwatch.reports.render import COLUMNS, BriefData, write_brief
 
 

@@ -6,6 +6,7 @@ the figures rest on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ from dyadwatch.analytics import (
     usable_events,
 )
 from dyadwatch.analytics.frames import normalise_freq
+from dyadwatch.analytics.roles import mark_mediators
 from dyadwatch.config import DEFAULT_DB
+from dyadwatch.dictionaries.tables import data_path
 from dyadwatch.errors import DyadwatchError, UsageError
 from dyadwatch.store import Store
 from dyadwatch.store.frames import agreement_frame, article_frame, event_frame
@@ -62,11 +65,29 @@ class DyadView:
 
 
 def country_name(code: str) -> str:
-    """'Russia' for RUS: the common name where ISO has a long official one."""
-    country = pycountry.countries.get(alpha_3=code.upper())
-    if country is None:
-        return code.upper()
-    return str(getattr(country, "common_name", None) or country.name).split(",")[0]
+    """The name a reader expects: pycountry's common name, else its name unless that is an
+    inverted or official form ("Iran, Islamic Republic of", "Russian Federation"), in which
+    case the first full name in the project's countries table ("Iran", "Russia")."""
+    code = code.upper()
+    country = pycountry.countries.get(alpha_3=code)
+    common = getattr(country, "common_name", None) if country else None
+    if common:
+        return str(common)
+    name = str(country.name) if country else ""
+    if name and "," not in name and "Federation" not in name:
+        return name
+    return _short_names().get(code) or name or code
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for line in data_path("countries.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1] == "name" and parts[0] not in names \
+                and len(parts[2]) >= 4 and not parts[2].isupper() and "." not in parts[2]:
+            names[parts[0]] = parts[2].removeprefix("the ")
+    return names
 
 
 def dyad(a: str, b: str, *, db: Path | str = DEFAULT_DB, freq: str = "M",
@@ -93,6 +114,7 @@ def analyse(events: pd.DataFrame, articles: pd.DataFrame, register: pd.DataFrame
             b: str, *, freq: str, since: date | None = None, until: date | None = None,
             n_boot: int = 1000, seed: int = 0) -> DyadView:
     names = (country_name(a), country_name(b))
+    events = mark_mediators(events)
     usable = usable_events(events)
     chosen = dyad_events(usable, a, b)
     if chosen.empty:
@@ -142,6 +164,8 @@ def key_events(chosen: pd.DataFrame, per_sphere: int = KEY_EVENTS_PER_SPHERE) ->
                   kind="stable")
     for sphere in _spheres_in(ranked):
         members = ranked[ranked["spheres"].map(lambda s, x=sphere: x in (_split(s) or [NONE]))]
+        # One row per sentence: a mutual or three-party act is several events of one report.
+        members = members.drop_duplicates(subset=["doc_id", "sentence_index"])
         for _, row in members.head(per_sphere).iterrows():
             rows.append(_event_row(sphere, row))
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
@@ -205,7 +229,7 @@ def _coverage(events: pd.DataFrame, chosen: pd.DataFrame, articles: pd.DataFrame
     raw = events[[{s, t} == pair for s, t in zip(events["source_country"],
                                                   events["target_country"], strict=True)]]
     excluded = raw["modality"].value_counts()
-    docs = set(chosen["doc_id"]) if "doc_id" in chosen else set()
+    docs = {d for ids in chosen["doc_ids"] for d in str(ids).split(",") if d}  # merged too
     outlets = articles[articles["id"].isin(docs)]["source"] if not articles.empty else []
     return {
         "origin": "GDELT import" if imported else "dyadwatch coder",
