@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dyadwatch.coder import build_pipeline
+from dyadwatch.coding.spheres import SphereTable, load_spheres
 from dyadwatch.config import Settings
 from dyadwatch.ingest import read_inputs
 from dyadwatch.model import Article, Reject
@@ -143,6 +144,7 @@ def import_gdelt(paths: Sequence[Path], store: Store, *, tally: Tally | None = N
     GDELT users get dyadwatch's analytics and briefs without its coder. Re-importing a file
     adds nothing (event ids are GDELT's GLOBALEVENTID)."""
     tally = tally if tally is not None else Tally()
+    table = load_spheres()
     added = Added()
     for path in paths:
         if on_file is not None:
@@ -151,7 +153,18 @@ def import_gdelt(paths: Sequence[Path], store: Store, *, tally: Tally | None = N
             tally.events += len(batch.events)
             tally.articles += len(batch.articles)
             tally.rejects.extend(batch.rejects)
-            added = added + store.add_rows(articles=batch.articles, events=batch.events,
+            events = _with_code_spheres(batch.events, table)
+            added = added + store.add_rows(articles=batch.articles, events=events,
                                            rejects=batch.rejects)
             tally.changed()
     return added
+
+
+def _with_code_spheres(events: list[dict[str, Any]], table: SphereTable) -> list[dict[str, Any]]:
+    """GDELT rows carry no text: their spheres come from the event code alone."""
+    out = []
+    for event in events:
+        spheres = table.code_spheres(str(event.get("code") or ""))
+        out.append({**event, "spheres": ",".join(spheres),
+                    "sphere_evidence": ";".join(f"{s}:CAMEO {event['code']}" for s in spheres)})
+    return out

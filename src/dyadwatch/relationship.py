@@ -95,6 +95,9 @@ def dyad(a: str, b: str, *, db: Path | str = DEFAULT_DB, freq: str = "M",
          seed: int = 0) -> DyadView:
     """Read the store at `db` and analyse the dyad `a`–`b` (ISO alpha-3 or CAMEO codes)."""
     a, b = a.upper(), b.upper()
+    if since and until and until < since:
+        raise UsageError(f"the period ends ({until}) before it starts ({since})",
+                         "give --since before --until")
     if a == b:
         raise UsageError(f"a dyad needs two different countries, got {a} twice",
                          "name two countries, e.g. AZE RUS")
@@ -118,8 +121,11 @@ def analyse(events: pd.DataFrame, articles: pd.DataFrame, register: pd.DataFrame
     usable = usable_events(events)
     chosen = dyad_events(usable, a, b)
     if chosen.empty:
-        raise DyadwatchError(f"no events between {a} and {b} in the store",
-                             "check the codes (ISO alpha-3, e.g. AZE RUS) or ingest more news")
+        span = (f" from {since or 'the start'} to {until or 'the end'}"
+                if since or until else "")
+        raise DyadwatchError(f"no events between {a} and {b} in the store{span}",
+                             "check the codes (ISO alpha-3, e.g. AZE RUS), widen --since/--until,"
+                             " or ingest more news")
     found = analyse_dyad(usable, a, b, freq=freq, articles=articles, since=since, until=until,
                          n_boot=n_boot, seed=seed, names=names, prepared=True)
     return DyadView(

@@ -374,3 +374,19 @@ def test_a_name_the_recogniser_missed_is_a_place_after_a_locative_preposition(
     doc = nlp("The talks in Wonderlandia ended.")
     assert not [m for s in doc.sents for m in find_places(s, gaz)
                 if m.text == "Wonderlandia"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    # The locative belongs to another clause: not where the criticism happened.
+    ("After protests were held in Paris last week, Germany criticised Russia.", "criticised",
+     None),
+    ("Once the embassies were reopened in Ankara, the two governments resumed contacts.",
+     "resumed", None),
+    # The trigger's own clause keeps its locative.
+    ("In Tehran, the three presidents held talks on Syria.", "talks", "Tehran"),
+])
+def test_a_locative_of_another_clause_is_not_the_event_place(
+    nlp: Language, gaz: Gazetteer, text: str, trigger: str, place: str | None,
+) -> None:
+    found = _event_place(nlp, gaz, text, trigger)
+    assert (found.place.name if found else None) == place

@@ -39,7 +39,8 @@ SIGNING_MONTH, MEDIATION_MONTH = 14, 20  # March and September 2019
 
 NAMES = {"KAZGOV": "the Kazakh government", "UZBGOV": "Tashkent", "UZBMIL": "the Uzbek army",
          "ARMGOV": "Yerevan", "AZEGOV": "Baku", "ARMMIL": "Armenian forces",
-         "AZEMIL": "Azerbaijani troops", "TJKGOV": "Dushanbe", "TURGOV": "Ankara"}
+         "AZEMIL": "Azerbaijani troops", "TJKGOV": "Dushanbe", "TURGOV": "Ankara",
+         "KORGOV": "Seoul", "RUSGOV": "Moscow"}
 TASHKENT = ("Tashkent", "UZB", 41.2995, 69.2401)
 ASTANA = ("Nur-Sultan", "KAZ", 51.1694, 71.4491)
 KARABAKH = ("Nagorno-Karabakh", "AZE", 39.8265, 46.7656)
@@ -386,7 +387,19 @@ def test_a_pair_without_usable_events(db: Path, pair: tuple[str, str]) -> None:
         dyadwatch.dyad(*pair, db=db)
     a, b = pair
     assert caught.value.message == (f"no events between {a} and {b} in the store — check the "
-                                    "codes (ISO alpha-3, e.g. AZE RUS) or ingest more news")
+                                    "codes (ISO alpha-3, e.g. AZE RUS), widen --since/--until, "
+                                    "or ingest more news")
+
+
+def test_a_period_without_events_is_named_and_a_reversed_period_is_a_usage_error(
+    db: Path,
+) -> None:
+    from datetime import date
+
+    with pytest.raises(DyadwatchError, match="from 2030-01-01 to the end"):
+        dyadwatch.dyad("KAZ", "UZB", db=db, since=date(2030, 1, 1))
+    with pytest.raises(UsageError, match=r"ends \(2018-01-01\) before it starts"):
+        dyadwatch.dyad("KAZ", "UZB", db=db, since=date(2019, 1, 1), until=date(2018, 1, 1))
 
 
 def test_an_unknown_frequency_is_a_usage_error(db: Path) -> None:
@@ -394,24 +407,28 @@ def test_an_unknown_frequency_is_a_usage_error(db: Path) -> None:
         dyadwatch.dyad("KAZ", "UZB", db=db, freq="fortnight")
 
 
-# Known bug (reported): pycountry has no common name for RUS, so the verdicts read "Russian
-# Federation"; the strict xfail turns into a failure once country_name is fixed.
-RUSSIA_BUG = pytest.mark.xfail(strict=True, reason="country_name('RUS') is 'Russian Federation'")
-TWIN_BUG = pytest.mark.xfail(strict=True, reason="cut at the comma, two names are one")
-
-
 @pytest.mark.parametrize(("code", "name"), [
-    pytest.param("RUS", "Russia", marks=RUSSIA_BUG), ("IRN", "Iran"), ("KOR", "South Korea"),
+    ("RUS", "Russia"), ("IRN", "Iran"), ("KOR", "South Korea"), ("COD", "DR Congo"),
     ("AZE", "Azerbaijan"), ("xyz", "XYZ")])
 def test_country_names_are_the_common_ones(code: str, name: str) -> None:
     assert country_name(code) == name
 
 
-@pytest.mark.parametrize("pair", [
-    pytest.param(("COD", "COG"), marks=TWIN_BUG), pytest.param(("VGB", "VIR"), marks=TWIN_BUG),
-    ("KOR", "PRK"), ("NER", "NGA"), ("GNB", "GIN")])
+@pytest.mark.parametrize("pair", [("COD", "COG"), ("VGB", "VIR"), ("KOR", "PRK"),
+                                  ("NER", "NGA"), ("GNB", "GIN"), ("DOM", "DMA")])
 def test_two_countries_never_share_a_name(pair: tuple[str, str]) -> None:
     assert country_name(pair[0]) != country_name(pair[1])
+
+
+def test_the_verdict_uses_the_common_names(tmp_path: Path) -> None:
+    """Russia, not 'Russian Federation': the verdict is read as a sentence."""
+    moscow = Corpus()
+    doc = moscow.article("ru-1", date(2019, 6, 3), "tass.example", "KOR,RUS")
+    for day in (1, 2):
+        moscow.event(doc, "KORGOV", "RUSGOV", "042", date(2019, 6, day))
+    view = dyadwatch.dyad("KOR", "RUS", db=moscow.store(tmp_path / "ru.duckdb"), n_boot=200)
+    assert (view.a_name, view.b_name) == ("South Korea", "Russia")
+    assert view.verdict.startswith("Relations between South Korea and Russia ")
 
 
 # --- the brief ----------------------------------------------------------------------------------

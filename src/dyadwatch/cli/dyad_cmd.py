@@ -114,6 +114,9 @@ def partners(
 def _pairs(firsts: list[str], seconds: list[str]) -> list[tuple[str, str]]:
     """`--dyad AZE RUS --dyad ARM RUS`: the option takes the first code and the second stays
     behind as an extra argument, in the same order; `--dyad AZE-RUS` is one value."""
+    unknown = [s for s in seconds if s.startswith("-")]
+    if unknown:
+        raise typer.BadParameter(f"no such option: {unknown[0]}", param_hint="compare")
     if seconds and len(seconds) == len(firsts):
         return [(a.upper(), b.upper()) for a, b in zip(firsts, seconds, strict=True)]
     split = [v.replace(",", "-").split("-") for v in firsts]

@@ -231,7 +231,7 @@ def place_of_event(sent: Span, trigger: Token, gazetteer: Gazetteer, *,
         if mention.start < dateline_end or _overlaps(mention, exclude):
             continue
         head = _mention_root(sent, mention)
-        role = _role(head, mention.place, nodes, countries) if head is not None else ""
+        role = _role(head, mention.place, nodes, countries, trigger) if head is not None else ""
         if head is not None and role in ROLE_ORDER:
             ranked.append((ROLE_ORDER[role], abs(head.i - trigger.i), mention))
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
@@ -256,10 +256,12 @@ def _event_nodes(trigger: Token) -> set[Token]:
     return nodes
 
 
-def _role(head: Token, place: Place, nodes: set[Token], countries: Collection[str]) -> str:
+def _role(head: Token, place: Place, nodes: set[Token], countries: Collection[str],
+          trigger: Token) -> str:
     """"event" when the place is where the event is, "route" when the event moves to or from
-    it, "clause" when it is a locative of some clause of the sentence, "" when it is an actor
-    or part of one."""
+    it, "clause" when it is a locative of a clause the trigger belongs to, "" when it is an
+    actor or part of one, or the place of another clause ("As soon as the structures are
+    formed in Washington, contacts will be established")."""
     node = _climb(head)
     if node.dep_ in ("compound", "nmod") and node.head in nodes \
             and node.head.lemma_.lower() in EVENT_NOUNS:
@@ -281,7 +283,8 @@ def _role(head: Token, place: Place, nodes: set[Token], countries: Collection[st
         return ""
     if _reaches(attach, nodes):
         return "route" if word in MOVEMENT_PREPS else "event"
-    return "clause" if attach.pos_ in VERB_POS else ""
+    inside = attach is trigger or attach in trigger.ancestors
+    return "clause" if attach.pos_ in VERB_POS and inside else ""
 
 
 def _climb(token: Token) -> Token:
