@@ -122,3 +122,15 @@ def test_a_file_made_with_the_version_1_schema_opens_and_gains_the_new_columns(
     with Store(db) as store:  # a second open finds nothing to upgrade
         rows = store.events(EventQuery())
     assert [(r["code"], r["plover"]) for r in rows] == [("193", "ASSAULT"), ("057", "SUPPORT")]
+
+
+def test_an_article_without_outlet_is_counted_by_its_links_host(tmp_path: Path) -> None:
+    from dyadwatch.store.frames import article_frame
+
+    named = Article.from_text("a", source="TASS", url="https://tass.com/politics/1")
+    linked = Article.from_text("b", url="https://www.aljazeera.com/news/2")
+    bare = Article.from_text("c")
+    with Store(tmp_path / "o.duckdb") as store:
+        store.add([Work(named), Work(linked), Work(bare)], [])
+        outlets = dict(zip(*(article_frame(store)[c] for c in ("id", "source")), strict=True))
+    assert outlets == {named.id: "TASS", linked.id: "aljazeera.com", bare.id: ""}

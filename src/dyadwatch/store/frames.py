@@ -19,7 +19,7 @@ def event_frame(store: Store, *, countries: Sequence[str] = (), since: date | No
     """Events with their article's outlet, link and title; `countries` keeps events whose
     source or target is one of them. Dates filter on the event's own date where resolved."""
     where, params = _where(countries, since, until)
-    sql = ("SELECT e.*, a.source AS outlet, a.url, a.title FROM events e "
+    sql = (f"SELECT e.*, {_outlet('a.')} AS outlet, a.url, a.title FROM events e "
            f"LEFT JOIN articles a ON a.id = e.doc_id{where} "
            "ORDER BY e.date, e.doc_id, e.sentence_index, e.event_id")
     return store.con.execute(sql, params).df()
@@ -28,7 +28,9 @@ def event_frame(store: Store, *, countries: Sequence[str] = (), since: date | No
 def article_frame(store: Store, *, since: date | None = None,
                   until: date | None = None) -> pd.DataFrame:
     """Articles without their text: the news volume and outlets of a period."""
-    names = ", ".join(ARTICLE_FRAME_COLUMNS)
+    # An article read without an outlet name is counted by its link's host (bbc.com, tass.com).
+    names = ", ".join(c if c != "source" else f"{_outlet()} AS source"
+                      for c in ARTICLE_FRAME_COLUMNS)
     where: list[str] = []
     params: list[Any] = []
     if since:
@@ -40,6 +42,12 @@ def article_frame(store: Store, *, since: date | None = None,
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     return store.con.execute(f"SELECT {names} FROM articles{clause} ORDER BY published",
                              params).df()
+
+
+def _outlet(table: str = "") -> str:
+    """The outlet's name, else the host of the article's link ("tass.com")."""
+    return (f"coalesce(nullif({table}source, ''), "
+            f"nullif(regexp_extract({table}url, '^[a-z]+://(?:www\\.)?([^/:]+)', 1), ''), '')")
 
 
 def agreement_frame(store: Store, a: str, b: str) -> pd.DataFrame:
