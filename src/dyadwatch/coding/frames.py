@@ -38,6 +38,31 @@ def agent_of(trigger: Token) -> Token | None:
     return child(child(trigger, ("agent",)), ("pobj",))
 
 
+# Means by which a passive act is done ("killed in an Israeli air strike", "wounded in Russian
+# shelling"): the actor that modifies the means did it.
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "shelling", "attack", "bombing", "raid",
+                          "bombardment", "fire", "offensive", "assault", "operation", "ambush"})
+
+
+def _attacker_of(trigger: Token) -> Token | None:
+    """The modifier naming who carried out the attack a passive verb happened in."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS:
+                # "Israeli tank shelling": the actor may modify the means' compound.
+                near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
+                near += [m for c in near if c.dep_ == "compound" for m in c.children
+                         if m.dep_ in ATTACKER_DEPS]
+                return next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
+                             or m.pos_ == "PROPN"), None)
+    return None
+
+
+ATTACKER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
 def is_passive(trigger: Token) -> bool:
     return any(c.dep_ in (*PASSIVE_SUBJECT_DEPS, "auxpass", "agent") for c in trigger.children)
 
@@ -84,7 +109,7 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
     elif pattern.pos == "ADJ":
         found = child(trigger.head, SUBJECT_DEPS)
     elif is_passive(trigger):
-        found = agent_of(trigger)
+        found = agent_of(trigger) or _attacker_of(trigger)
     else:
         found = verbal_subject(trigger)
     if found is not None:
