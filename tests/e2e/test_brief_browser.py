@@ -6,33 +6,14 @@ no request beyond its own file (its Content-Security-Policy would turn one into 
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from dyadwatch.reports import BriefData, write_brief
-
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """$DYADWATCH_CHROMIUM or Debian's /usr/bin/chromium; skip locally, fail on CI, if absent."""
-    configured = os.environ.get("DYADWATCH_CHROMIUM", "/usr/bin/chromium")
-    found = shutil.which(configured)
-    if found is None:
-        message = (f"{configured}: chromium not found — install Debian's chromium package "
-                   "(apt-get install chromium) or set DYADWATCH_CHROMIUM")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
 
 
 def brief(*, empty: bool = False) -> BriefData:
@@ -73,39 +54,16 @@ def brief(*, empty: bool = False) -> BriefData:
 
 
 @pytest.mark.parametrize("empty", [False, True], ids=["with-data", "empty"])
-def test_chromium_renders_every_chart_without_errors(tmp_path: Path, empty: bool) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    executable = chromium_path()
+def test_chromium_renders_every_chart_without_errors(tmp_path: Path, empty: bool,
+                                                     render_brief: Any) -> None:
     page_path = write_brief(brief(empty=empty), tmp_path / "brief.html")
-    console_errors: list[str] = []
-    failed: list[str] = []
-    foreign: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=executable, headless=True,
-            args=CHROMIUM_ARGS)
-        try:
-            page = context.new_page()
-            page.on("console", lambda m: console_errors.append(m.text) if m.type == "error"
-                    else None)
-            page.on("pageerror", lambda e: console_errors.append(str(e)))
-            page.on("requestfailed", lambda r: failed.append(r.url))
-            page.on("request", lambda r: None if r.url.startswith("file:")
-                    else foreign.append(r.url))
-            page.goto(page_path.resolve().as_uri(), wait_until="load")
-            charts = page.locator("svg.chart, img")
-            assert charts.count() == 5
-            for i in range(charts.count()):
-                chart = charts.nth(i)
-                assert chart.is_visible(), chart.get_attribute("id")
-                box = chart.bounding_box()
-                assert box is not None and box["width"] > 100 and box["height"] > 50, box
-            assert page.locator("#verdict").inner_text().strip().endswith("confidence 74%).")
-            shot = tmp_path / "brief.png"
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            context.close()
-    assert console_errors == []
-    assert failed == []
-    assert foreign == []
+    seen = render_brief(page_path)
+    assert len(seen["charts"]) == 5
+    for box in seen["charts"]:
+        assert box is not None and box["width"] > 100 and box["height"] > 50, box
+    assert seen["verdict"][0].strip().endswith("confidence 74%).")
+    assert seen["errors"] == []
+    assert seen["failed"] == []
+    assert seen["foreign"] == []
+    shot = seen["screenshot"]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
