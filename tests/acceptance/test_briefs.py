@@ -22,7 +22,7 @@ from dyadwatch.jobs import sample_corpus_path
 DAI = "corpora/dai2017/NewsArticles_Dai2017_region_subset.csv"
 DAI_COLUMNS = ["--id-column", "article_id", "--date-column", "publish_date", "--text-column",
                "text", "--title-column", "title", "--url-column", "article_source_link"]
-VERDICT = re.compile(r"(rising|falling|stable|cannot be called)\b.* from \D*\d{4} to \D*\d{4}")
+VERDICT = re.compile(r"(rising|falling|stable|cannot be called)\b.* from .*?\d{4} to .*?\d{4}")
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
