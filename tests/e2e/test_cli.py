@@ -293,7 +293,8 @@ def test_events_carry_plover_category_mode_and_role(corpus: Path, tmp_path: Path
     out = tmp_path / "events.csv"
     run("code", str(corpus), "--format", "csv", "-o", str(out), cwd=tmp_path)
     header = out.read_text(encoding="utf-8").splitlines()[0]
-    assert header.endswith(",trigger,plover,plover_mode,role")
+    assert ",trigger,plover,plover_mode,role," in header  # then the context fields (schema 3)
+    assert header.endswith(",spheres,sphere_evidence,tone")
 
     explained = run("explain", "193", cwd=tmp_path)
     assert explained.returncode == 0, explained.stderr
