@@ -64,6 +64,10 @@ class ArticleContextReader:
         self.dateline_end = dateline_end(article.text)
         self._tones: dict[int, Tone] = {}
         self._triggers: dict[str, int] = {}  # event id -> trigger token index
+        # One trigger often makes several events (both directions, each party): read its
+        # date and spheres once.
+        self._dates: dict[int, EventDate] = {}
+        self._spheres: dict[tuple[int, str], tuple[SphereHit, ...]] = {}
 
     # -- events ---------------------------------------------------------------------------------
     def annotate(self, event: Event, trigger: Token) -> Event:
@@ -71,7 +75,9 @@ class ArticleContextReader:
         dates well before publication becomes a historical recap."""
         self._triggers[event.event_id] = trigger.i
         sent = trigger.sent
-        when = date_of_event(sent, trigger, self.article.published)
+        if trigger.i not in self._dates:
+            self._dates[trigger.i] = date_of_event(sent, trigger, self.article.published)
+        when = self._dates[trigger.i]
         modality = event.modality
         if modality == FACTUAL and is_recap(when, self.article.published):
             modality = HISTORICAL
@@ -79,7 +85,11 @@ class ArticleContextReader:
                      *self._sentence_countries(sent)}
         place = place_of_event(sent, trigger, self.resources.gazetteer, countries=countries,
                                dateline_end=self.dateline_end)
-        hits = spheres_of_event(sent, trigger, event.code, self.resources.spheres)
+        key = (trigger.i, event.code)
+        if key not in self._spheres:
+            self._spheres[key] = spheres_of_event(sent, trigger, event.code,
+                                                  self.resources.spheres)
+        hits = self._spheres[key]
         return replace(
             event, modality=modality, event_date=when.date, date_precision=when.precision,
             date_text=when.expression,
