@@ -66,7 +66,7 @@ def _plover(category: str | None, mode: str | None) -> str:
 
 def print_explain_event(record: dict[str, Any]) -> None:
     echo = typer.echo
-    day = record["date"] or "no date"
+    day = f"published {record['date']}" if record["date"] else "no publication date"
     echo(f"event {record['event_id']} in article {record['doc_id']} ({day})")
     echo(f"{record['code']} {record['name']} (Goldstein {record['goldstein']:+.1f}, "
          f"QuadClass {record['quad_class']}, {record['modality']})")
@@ -83,3 +83,26 @@ def print_explain_event(record: dict[str, Any]) -> None:
     if record.get("planned_code"):
         echo(f"planned action: {record['planned_code']}")
     echo(f"confidence: {record['confidence']:.2f}")
+    for line in _context_lines(record):
+        echo(line)
+
+
+def _context_lines(record: dict[str, Any]) -> list[str]:
+    """When, where, which spheres and in what tone, as far as the record knows."""
+    lines = []
+    precision = record.get("date_precision") or ""
+    if precision and precision != "publication":
+        lines.append(f"happened: {record['event_date']} ({precision}, from "
+                     f"\"{record.get('date_text') or ''}\")")
+    elif precision == "publication":
+        lines.append("happened: no time expression for it; dated by publication")
+    if record.get("place"):
+        where = f"{record['place']} ({record.get('place_country') or 'no country'})"
+        if record.get("latitude") is not None:
+            where += f" at {record['latitude']:.2f}, {record['longitude']:.2f}"
+        lines.append(f"place: {where}")
+    if record.get("spheres"):
+        lines.append(f"spheres: {record['spheres']} (evidence {record.get('sphere_evidence')})")
+    if record.get("tone") is not None:
+        lines.append(f"sentence tone: {record['tone']:+.1f} (-100..+100)")
+    return lines
