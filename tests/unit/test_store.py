@@ -134,3 +134,24 @@ def test_an_article_without_outlet_is_counted_by_its_links_host(tmp_path: Path) 
         store.add([Work(named), Work(linked), Work(bare)], [])
         outlets = dict(zip(*(article_frame(store)[c] for c in ("id", "source")), strict=True))
     assert outlets == {named.id: "TASS", linked.id: "aljazeera.com", bare.id: ""}
+
+
+def test_a_version_2_file_gains_the_article_context_columns(tmp_path: Path) -> None:
+    from dyadwatch.store.frames import article_frame
+
+    db = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE articles (id VARCHAR PRIMARY KEY, external_id VARCHAR, "
+                "title VARCHAR, published DATE, url VARCHAR, source VARCHAR, origin VARCHAR, "
+                "text VARCHAR NOT NULL, n_sentences INTEGER, n_events INTEGER, "
+                "coded_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute("INSERT INTO articles (id, text, source) VALUES ('old', 'x', 'TASS')")
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.close()
+    with Store(db) as store:
+        frame = article_frame(store)
+        assert list(frame["id"]) == ["old"] and frame["countries"].tolist() == [""]
+        new = Article.from_text("y", source="AzerNews")
+        assert store.add([Work(new)], []).articles == 1
+        assert store.count("agreements") == 0  # the new tables exist
