@@ -307,3 +307,16 @@ def test_recap_from_a_parsed_sentence(nlp: Language) -> None:
     assert is_recap(date_of_event(sent, token, FRI), FRI)
     sent, token = _parse(nlp, "Russian jets bombed the town last August.", "bombed")
     assert not is_recap(date_of_event(sent, token, FRI), FRI)
+
+
+@pytest.mark.parametrize(("text", "trigger", "iso"), [
+    # What is scheduled or planned for a day lies ahead of the report ...
+    ("The ministers will open talks scheduled for Tuesday in Astana.", "talks", "2017-02-14"),
+    ("The summit planned for March was postponed.", "summit", "2017-03-01"),
+    # ... unless the sentence says it took place.
+    ("Talks scheduled for Monday took place in Geneva.", "Talks", "2017-02-06"),
+])
+def test_scheduled_events_are_dated_ahead(nlp: Language, text: str, trigger: str,
+                                          iso: str) -> None:
+    sent, token = _parse(nlp, text, trigger)
+    assert date_of_event(sent, token, date(2017, 2, 10)).date == iso

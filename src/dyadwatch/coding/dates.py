@@ -252,7 +252,9 @@ def date_of_event(sent: Span, trigger: Token, published: date | None) -> EventDa
     expression outside other clauses, else the publication date (precision "publication")."""
     expressions = _expressions(sent)
     for expression, teller in _belonging(expressions, trigger):
-        tense = tense_of(teller)
+        # What is scheduled or planned for a day lies ahead of the report, unless the
+        # sentence says otherwise ("talks scheduled for Tuesday").
+        tense = FUTURE if _scheduled(expression, trigger) else tense_of(teller)
         companion = _year_companion(expression, expressions, trigger)
         year = int(WORD_RE.findall(companion.span.text)[-1]) if companion else None
         found = resolve(expression.span.text, published, tense, year)
@@ -289,6 +291,23 @@ def _belonging(expressions: list[_Expression],
     return [(main[0], main[0].anchor if verbal else trigger)]
 
 
+SCHEDULING_VERBS = frozenset({"schedule", "plan", "set", "slate", "due", "expect", "timetable",
+                              "hold"})
+# Verbs that say a scheduled event did take place ("talks scheduled for Monday took place").
+HELD_VERBS = frozenset({"take", "hold", "end", "begin", "open", "close", "conclude", "start"})
+
+
+def _scheduled(expression: _Expression, trigger: Token) -> bool:
+    """Dated by a scheduling participle, and not said to have taken place since."""
+    anchor = expression.anchor
+    if not (anchor.dep_ == "acl" and anchor.head == trigger
+            and anchor.lemma_.lower() in SCHEDULING_VERBS):
+        return False
+    verb = _governing_verb(trigger)
+    held = verb is not None and verb.lemma_.lower() in HELD_VERBS and tense_of(verb) == PAST
+    return not held
+
+
 def _event_tokens(trigger: Token) -> list[Token]:
     """The trigger, the verb of an event noun ("the meeting was held") or the event noun
     subject of a verb ("the August meeting ended"), and verbs it is the complement of."""
@@ -296,6 +315,9 @@ def _event_tokens(trigger: Token) -> list[Token]:
     if trigger.pos_ in NOMINAL:
         verb = _governing_verb(trigger)
         tokens += [verb] if verb is not None else []
+        # "talks scheduled for Tuesday", "a visit planned for March": the participle dates it.
+        tokens += [c for c in trigger.children if c.dep_ == "acl"
+                   and c.lemma_.lower() in SCHEDULING_VERBS]
     else:
         tokens += [c for c in trigger.children
                    if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
