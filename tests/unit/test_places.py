@@ -390,3 +390,15 @@ def test_a_locative_of_another_clause_is_not_the_event_place(
 ) -> None:
     found = _event_place(nlp, gaz, text, trigger)
     assert (found.place.name if found else None) == place
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    ("In 2015, Russian and U.S. officials signed a memorandum on the safety of flights over "
+     "Syria.", "signed", None),
+    ("Russian jets flew over Syria on Monday.", "flew", "Syria"),
+])
+def test_an_area_a_noun_is_about_is_not_the_event_place(
+    nlp: Language, gaz: Gazetteer, text: str, trigger: str, place: str | None,
+) -> None:
+    found = _event_place(nlp, gaz, text, trigger)
+    assert (found.place.name if found else None) == place

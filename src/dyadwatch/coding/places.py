@@ -32,6 +32,8 @@ EXTEND_WORDS = 2
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "within",
                             "throughout", "along", "off", "around", "over", "beyond"})
 MOVEMENT_PREPS = frozenset({"to", "from", "into", "toward", "towards", "through", "via"})
+# Locatives that, on a noun other than the event's own, say what the noun is about.
+TOPIC_PREPS = frozenset({"over", "across", "beyond", "throughout"})
 # Places an action can be "on" ("drills on the Kuril Islands", "patrols on the Black Sea").
 ON_KINDS = frozenset({"sea", "ocean", "strait", "canal", "lake", "islands"})
 MOVEMENT_LEMMAS = frozenset(
@@ -281,6 +283,8 @@ def _role(head: Token, place: Place, nodes: set[Token], countries: Collection[st
             return ""
     elif word not in LOCATIVE_PREPS:
         return ""
+    if word in TOPIC_PREPS and attach not in nodes and attach.pos_ in NOUN_POS:
+        return ""  # "a memorandum on flights over Syria": the area a noun is about
     if _reaches(attach, nodes):
         return "route" if word in MOVEMENT_PREPS else "event"
     inside = attach is trigger or attach in trigger.ancestors
