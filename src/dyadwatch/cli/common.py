@@ -11,6 +11,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
+from dyadwatch.cli.output import Format
 from dyadwatch.errors import DyadwatchError, UsageError
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -22,6 +23,11 @@ ActorsOpt = Annotated[list[Path] | None, typer.Option(
     "countries.tsv, igos.tsv, sectors.tsv) added to the built-in ones; repeat for more "
     "(default: env DYADWATCH_ACTORS, folders separated by ':').", metavar="DIR",
     show_default=False)]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file to use.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
 
 
 def fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:

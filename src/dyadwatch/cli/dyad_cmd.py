@@ -9,20 +9,24 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 
-from dyadwatch.cli.common import err, fail_cleanly, parse_day
+from dyadwatch.cli.common import (
+    DbOpt,
+    FormatOpt,
+    OutputOpt,
+    SinceOpt,
+    UntilOpt,
+    err,
+    fail_cleanly,
+    parse_day,
+)
 from dyadwatch.cli.output import Format, RecordWriter, open_output
 from dyadwatch.config import DEFAULT_DB
 from dyadwatch.errors import DyadwatchError
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file to read.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
 FreqOpt = Annotated[str, typer.Option(
     "--freq", help="Period of the series: day, week, month, quarter or year (D/W/M/Q/Y).")]
 BootOpt = Annotated[int, typer.Option(
     "--bootstrap", min=100, help="Bootstrap resamples for the trend's interval.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")]
 
 
 def _open(db: Path) -> None:
