@@ -90,6 +90,16 @@ def _short_names() -> dict[str, str]:
     return names
 
 
+def require_database(db: Path | str) -> Path:
+    """The store's path; an error naming how to make one when there is none (opening a
+    missing file would create an empty store)."""
+    path = Path(db)
+    if not path.exists():
+        raise DyadwatchError(f"database {path} does not exist",
+                             "run `dyadwatch ingest` or `dyadwatch import-gdelt` first")
+    return path
+
+
 def dyad(a: str, b: str, *, db: Path | str = DEFAULT_DB, freq: str = "M",
          since: date | None = None, until: date | None = None, n_boot: int = 1000,
          seed: int = 0) -> DyadView:
@@ -101,10 +111,7 @@ def dyad(a: str, b: str, *, db: Path | str = DEFAULT_DB, freq: str = "M",
     if a == b:
         raise UsageError(f"a dyad needs two different countries, got {a} twice",
                          "name two countries, e.g. AZE RUS")
-    path = Path(db)
-    if not path.exists():
-        raise DyadwatchError(f"database {path} does not exist",
-                             "run `dyadwatch ingest` or `dyadwatch import-gdelt` first")
+    path = require_database(db)
     with Store(path) as store:
         events = event_frame(store, countries=(a, b), since=since, until=until)
         articles = article_frame(store, since=since, until=until)

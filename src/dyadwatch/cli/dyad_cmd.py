@@ -29,12 +29,6 @@ BootOpt = Annotated[int, typer.Option(
     "--bootstrap", min=100, help="Bootstrap resamples for the trend's interval.")]
 
 
-def _open(db: Path) -> None:
-    if not db.exists():
-        raise DyadwatchError(f"database {db} does not exist",
-                             "run `dyadwatch ingest` or `dyadwatch import-gdelt` first")
-
-
 @fail_cleanly
 def brief(
     a: Annotated[str, typer.Argument(help="First country code, e.g. AZE.", show_default=False)],
@@ -54,7 +48,6 @@ def brief(
     from dyadwatch.relationship import dyad
     from dyadwatch.reports.build import write_dyad_brief
 
-    _open(db)
     view = dyad(a, b, db=db, freq=freq, since=parse_day(since, "--since"),
                 until=parse_day(until, "--until"), n_boot=n_boot)
     target = out or Path(f"brief-{view.a}-{view.b}.html")
@@ -132,10 +125,11 @@ def _pairs(firsts: list[str], seconds: list[str]) -> list[tuple[str, str]]:
 
 def _frames(db: Path, countries: list[str], since: str | None,
             until: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from dyadwatch.relationship import require_database
     from dyadwatch.store import Store
     from dyadwatch.store.frames import article_frame, event_frame
 
-    _open(db)
+    require_database(db)
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     with Store(db) as store:
         return (event_frame(store, countries=countries, since=first, until=last),
