@@ -117,6 +117,11 @@ class Event:
     sphere_evidence: str = ""  # what decided each sphere ("energy:oil;economic:CAMEO 061")
     tone: float | None = None  # the sentence's tone, -100..+100
 
+    @property
+    def one_sided(self) -> bool:
+        """One side has no country in the text (its country is "")."""
+        return not (self.source_country and self.target_country)
+
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -261,7 +261,11 @@ def test_expected_code_keys(code: str, country: str | None, full: str | None) ->
         ("IMGMUSISI", Actor("IMG"), True, True),
         ("IGOUNO", Actor("IGOEEC"), False, False),
         ("RUS", Actor("IGOUNO"), False, False),
-        ("---GOV", Actor("", "GOV"), False, False),
+        # '---': the text names no country; an actor the coder left without one matches.
+        ("---GOV", Actor("", "GOV"), True, True),
+        ("---", Actor("", "REB"), True, False),
+        ("---GOV", Actor("RUS", "GOV"), False, False),
+        ("RUS", Actor("", "GOV"), False, False),
     ],
 )
 def test_produced_actor_matching(expected: str, actor: Actor, country: bool, code: bool) -> None:

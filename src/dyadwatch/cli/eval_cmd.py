@@ -20,7 +20,14 @@ from dyadwatch.dictionaries.actors import load_actor_tables
 from dyadwatch.dictionaries.codebook import load_codebook
 from dyadwatch.dictionaries.patterns import load_patterns
 from dyadwatch.evaluation.events import code_gold
-from dyadwatch.evaluation.gold import DEFAULT_SET, FIVE_CLASS, VALIDATION, Gold, read_gold
+from dyadwatch.evaluation.gold import (
+    DEFAULT_SET,
+    FIVE_CLASS,
+    SENTENCES,
+    VALIDATION,
+    Gold,
+    read_gold,
+)
 from dyadwatch.evaluation.scoring import (
     FIVE_CLASS_NAMES,
     LEVELS,
@@ -82,7 +89,8 @@ def evaluate(
     # PETRARCH codes "will supply arms" as the supply itself; dyadwatch as an intent (03x)
     # with the supply kept as planned_code: score by the planned action for its records.
     planned = gold.kind == VALIDATION
-    reduced = {rid: [Produced.of(e, planned_as_action=planned) for e in events]
+    reduced = {rid: [Produced.of(e, planned_as_action=planned) for e in events
+                     if gold.kind != SENTENCES or not e.one_sided]
                for rid, events in produced.items()}
     scores = {name: score(name, gold.records, reduced) for name in LEVELS}
     if fmt is EvalFormat.json:

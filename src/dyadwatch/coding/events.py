@@ -37,6 +37,12 @@ from dyadwatch.coding.modality import (
     is_historical,
     modality_of,
 )
+from dyadwatch.coding.one_sided import (
+    ONE_SIDED_FACTOR,
+    may_be_one_sided,
+    unknown_source,
+    unknown_target,
+)
 from dyadwatch.coding.statements import statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
@@ -61,6 +67,7 @@ class Frame:
     target: Mention | None
     borrowed: bool = False  # a side taken from an earlier event ("the talks")
     slot: str = ""  # where the target was found ("place:in" for a place of action)
+    one_sided: bool = False  # one side has no country in the text (coding/one_sided.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +106,27 @@ class EventCoder:
                             context.text[sentence.start : sentence.end])
         memory = memory if memory is not None else EventMemory()
         events: dict[str, Event] = {}
+        one_sided: list[Frame] = []
         for frame in self.frames(sent, actors, memory, sentence.index):
+            if frame.one_sided:
+                one_sided.append(frame)  # an unnamed side is no antecedent for "the talks"
+                continue
             memory.remember(sentence.index, kind_of(frame.pattern.code), frame.source,
                             frame.target)
-            for event in self._events(frame, evidence, context):
-                if event.event_id not in events:
-                    events[event.event_id] = annotate(event, frame.trigger) if annotate else event
+            self._add(events, frame, evidence, context, annotate)
+        if not events:
+            # Next to an event naming both sides, an unnamed side is most often one of its
+            # parties ("Insurgents bombarded Aleppo, killing eight people"): one-sided frames
+            # only make events in a sentence with no full one.
+            for frame in one_sided:
+                self._add(events, frame, evidence, context, annotate)
         return list(events.values())
+
+    def _add(self, events: dict[str, Event], frame: Frame, evidence: Evidence,
+             context: ArticleContext, annotate: Annotate | None) -> None:
+        for event in self._events(frame, evidence, context):
+            if event.event_id not in events:
+                events[event.event_id] = annotate(event, frame.trigger) if annotate else event
 
     # -- frames -------------------------------------------------------------------------------
     def frames(self, sent: Span, actors: DocActors, memory: EventMemory | None = None,
@@ -118,12 +139,22 @@ class EventCoder:
             pos = _trigger_pos(token)
             if not pos or (pos == "NOUN" and _object_of_coded_verb(token, coded)):
                 continue
-            for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
-                frame = self._match(token, pattern, actors, memory, sentence_index)
-                if frame is not None:
-                    coded.add(token.i)
-                    yield frame
-                    break
+            frame = self._best_frame(token, pos, actors, memory, sentence_index)
+            if frame is not None:
+                coded.add(token.i)
+                yield frame
+
+    def _best_frame(self, token: Token, pos: str, actors: DocActors, memory: EventMemory,
+                    sentence_index: int) -> Frame | None:
+        """The first pattern whose frame names both sides; failing that, the first one-sided
+        frame (one side only described)."""
+        fallback = None
+        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+            frame = self._match(token, pattern, actors, memory, sentence_index)
+            if frame is not None and not frame.one_sided:
+                return frame
+            fallback = fallback or frame
+        return fallback
 
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors,
                memory: EventMemory, sentence_index: int) -> Frame | None:
@@ -150,7 +181,7 @@ class EventCoder:
         if (pattern.pos == "NOUN" and is_definite_event_noun(trigger)
                 and not is_time_anchor(trigger)):
             return self._borrowed(trigger, pattern, source, target, memory, sentence_index)
-        return None
+        return _one_sided_frame(trigger, pattern, actors, source, target)
 
     @staticmethod
     def _source(trigger: Token, pattern: Pattern, actors: DocActors, memory: EventMemory,
@@ -264,6 +295,23 @@ def _modality(frame: Frame, published: dt.date | None) -> str:
     if is_claimed(frame.trigger):
         return REPORTED
     return HISTORICAL if is_historical(frame.trigger, published) else FACTUAL
+
+
+def _one_sided_frame(trigger: Token, pattern: Pattern, actors: DocActors,
+                     source: Mention | None, target: Mention | None) -> Frame | None:
+    """A verb's act with one side named and the other only described, or not there."""
+    if not may_be_one_sided(trigger, pattern):
+        return None
+    if source is not None and target is None:
+        unknown = unknown_target(trigger, pattern, actors)
+        return None if unknown is None else Frame(trigger, pattern, source, unknown,
+                                                  one_sided=True)
+    if source is None and target is not None:
+        described = next(iter(source_candidates(trigger, pattern)), None)
+        unknown = unknown_source(described, actors)
+        if unknown is not None:
+            return Frame(trigger, pattern, unknown, target, one_sided=True)
+    return None
 
 
 def _trigger_pos(token: Token) -> str:
@@ -403,7 +451,8 @@ def _confidence(frame: Frame) -> float:
     source = resolution.get(frame.source.rule, 0.7)
     target = resolution.get(frame.target.rule, 0.7) if frame.target else source
     borrowed = BORROWED_FACTOR if frame.borrowed else 1.0
-    return round(frame.pattern.weight * min(source, target) * borrowed, 2)
+    one_sided = ONE_SIDED_FACTOR if frame.one_sided else 1.0
+    return round(frame.pattern.weight * min(source, target) * borrowed * one_sided, 2)
 
 
 # A side taken from an earlier event is less certain than one named in the sentence.

@@ -265,6 +265,8 @@ def country_matches(expected: str, actor: Actor) -> bool:
     (the Islamic State) finds IMGMUSISI."""
     key = country_key(expected)
     if key is None:
+        return actor.country == ""  # '---': the text names no country, nor did the coder
+    if not actor.country:
         return False
     head, *rest = _segments(actor.country)
     if key[:3] not in INTERNATIONAL or head != key[:3]:

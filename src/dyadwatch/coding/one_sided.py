@@ -1,0 +1,88 @@
+"""Events with one side the text does not tie to a country.
+
+"Gunmen killed 12 villagers in northern Nigeria", "Rebels shelled Aleppo", "Israel released
+the prisoners": the act and one party are clear, the other is described ("gunmen", "the
+prisoners") or not named at all. Event data from PETRARCH to PLOVER codes such events with an
+unknown actor ("---"); dyadwatch codes them too, so that a country's record and a sentence's
+class are complete, and marks the unknown side by an empty country. A dyad view never counts
+them (it needs both countries); evaluation against gold that codes only events with both sides
+named leaves them out.
+
+Only verbs make one-sided events: a bare event noun ("the war", "sanctions") names a topic
+more often than an act."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.frames import objects
+from dyadwatch.dictionaries.patterns import Pattern
+from dyadwatch.model import Actor, Mention
+
+UNKNOWN_COUNTRY = ""
+# Acts that exist only between two parties: statements (a speaker talking to nobody named is a
+# source of information), consultations and diplomatic cooperation (04, 05: "attended the
+# ceremony", "approved the deployment" are domestic business), disapproval and rejection
+# (11, 12: "rejected the accusations", "expressed concern about the fate" fall on a thing, not
+# a party). Material acts and intents have a victim, recipient or partner even when unnamed.
+NO_ONE_SIDED_ROOTS = frozenset({"01", "04", "05", "11", "12"})
+# An unnamed side is a guess: an event with one is worth less than one naming both.
+ONE_SIDED_FACTOR = 0.6
+
+
+def is_one_sided(actor: Actor) -> bool:
+    return actor.country == UNKNOWN_COUNTRY
+
+
+def may_be_one_sided(trigger: Token, pattern: Pattern) -> bool:
+    return (pattern.pos == "VERB" and pattern.code[:2] not in NO_ONE_SIDED_ROOTS
+            and _main_predicate(trigger))
+
+
+# Clauses that state what happened; modifiers ("the civilians imprisoned for ..."), purposes
+# and circumstances ("..., killing eight people", "to help identify victims") are background,
+# where an unnamed side is most often a party named elsewhere in the sentence.
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp"})
+
+
+def _main_predicate(trigger: Token) -> bool:
+    while trigger.dep_ == "conj":
+        trigger = trigger.head
+    return trigger.dep_ in MAIN_CLAUSE_DEPS
+
+
+def unknown_target(trigger: Token, pattern: Pattern, actors: DocActors) -> Mention | None:
+    """The object the act falls on, with its sector when its head word has one ("arrested
+    opposition activists" → OPP); an empty phrase when the verb has no object ("rebels
+    attacked"); None when the verb's object rules the act out."""
+    found = objects(trigger, pattern)
+    if not found:
+        if pattern.target and pattern.target[0] in OBJECT_SLOTS:
+            return None  # "wants to re-examine": a transitive sense with no object is another
+        return Mention(trigger.idx, trigger.idx, "", (Actor(UNKNOWN_COUNTRY),), "unknown")
+    if found[0].lower_ in REFLEXIVES:
+        return None  # "Iraq had attacked themselves": the source is its own target
+    return _unknown_party(found[0], actors)
+
+
+OBJECT_SLOTS = frozenset({"dobj", "dative"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
+
+
+def unknown_source(candidate: Token | None, actors: DocActors) -> Mention | None:
+    """A subject that describes who acted without a country: a sector word ("gunmen",
+    "insurgents", "police") or a name the tables do not know (an entity the parser marks as
+    an organisation or a person). Pronouns and things ("the fire", "it") are no party."""
+    if candidate is None or candidate.pos_ == "PRON":
+        return None
+    described = candidate.i in actors.sectors or candidate.ent_type_ in ("ORG", "PERSON", "NORP")
+    return _unknown_party(candidate, actors) if described else None
+
+
+def _unknown_party(head: Token, actors: DocActors) -> Mention:
+    phrase = sorted(head.subtree, key=lambda t: t.i)
+    sector = actors.sectors.get(head.i, "")
+    span = head.doc[phrase[0].i : phrase[-1].i + 1]
+    return Mention(span.start_char, span.end_char, span.text,
+                   (Actor(UNKNOWN_COUNTRY, sector),), "unknown", basis="no country in the text")
