@@ -119,17 +119,21 @@ def summarize(store: Store, *, top: int = 10) -> dict[str, Any]:
     dyads = store.query(
         "SELECT least(source_country, target_country) a,"
         " greatest(source_country, target_country) b, count(*) n, round(avg(goldstein), 2) g"
-        " FROM events GROUP BY a, b ORDER BY n DESC, a, b"
+        " FROM events WHERE source_country <> '' AND target_country <> ''"
+        " GROUP BY a, b ORDER BY n DESC, a, b"
         f" LIMIT {int(top)}"
     )
     roots = store.query(
         "SELECT root_code, count(*) n FROM events GROUP BY root_code ORDER BY root_code"
     )
     rejects = store.query("SELECT code, count(*) FROM rejects GROUP BY code ORDER BY 2 DESC")
+    ((one_sided,),) = store.query(
+        "SELECT count(*) FROM events WHERE source_country = '' OR target_country = ''")
     return {
         "database": str(store.path.resolve()),
         "articles": store.count("articles"),
         "events": store.count("events"),
+        "one_sided_events": one_sided,
         "rejects": store.count("rejects"),
         "top_dyads": [{"dyad": f"{a}-{b}", "events": n, "mean_goldstein": g}
                       for a, b, n, g in dyads],

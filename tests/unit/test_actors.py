@@ -150,3 +150,34 @@ def test_a_country_word_claims_a_body_named_by_its_kind(nlp: Any, lexicon: Lexic
 def test_a_backing_country_does_not_code_what_it_backs(nlp: Any, lexicon: Lexicon) -> None:
     text = "US-backed Syrian fighters captured the town."
     assert codes_of(nlp, lexicon, text, "fighters") == ["SYRREB"]
+
+
+def test_a_city_dwarfing_its_namesakes_abroad_stands_for_its_country() -> None:
+    from dyadwatch.dictionaries.places import city_names
+
+    cities = dict(city_names())
+    # Kazan (Russia, 1.1 million) against a Turkish town of the name; Paris against Paris, TX.
+    assert cities["Kazan"] == "RUS"
+    assert cities["Paris"] == "FRA"
+    # Large cities of the same name in two countries stay out.
+    assert "Hyderabad" not in cities
+    assert "Valencia" not in cities
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Police in Kazan detained two activists.", "Police", ["RUSCOP"]),
+        ("A court in Chelyabinsk sentenced the blogger.", "court", ["RUSJUD"]),
+        ("Thousands of protesters in Caracas marched.", "Thousands", ["VENCVL"]),
+        ("Opposition supporters in Tbilisi clashed with police.", "supporters", ["GEOOPP"]),
+        # Soldiers and diplomats are often foreigners where they are.
+        ("Diplomats in Moscow criticised the decision.", "Diplomats", []),
+        # A country word of the phrase itself wins over where the body sits.
+        ("Turkish police in Kazan detained two activists.", "police", ["TURCOP"]),
+    ],
+)
+def test_a_body_placed_by_its_own_in_phrase_belongs_to_the_place(
+    nlp: Any, lexicon: Lexicon, text: str, head: str, expected: list[str]
+) -> None:
+    assert codes_of(nlp, lexicon, text, head) == expected

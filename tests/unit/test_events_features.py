@@ -303,3 +303,44 @@ def test_code_gold_lets_a_sentence_take_actors_from_the_one_before(
     assert {frozenset((e.source_country, e.target_country)) for e in produced["z2"]
             if e.root_code == "05"} == {frozenset({"GHA", "TGO"})}
     assert produced["w1"] == []  # another article: nothing to refer back to
+
+
+# -- who acts in a purpose clause ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The object of "use", "deploy" is the means; the subject acts in the purpose clause.
+        ("Turkey used drones to attack Kurdish fighters in northern Iraq.", ("TUR", "IRQ", "19")),
+        ("Russia deployed warplanes to strike rebel positions in Idlib.", ("RUS", "SYR", "19")),
+        # An infinitive on the object noun: whoever carries out the mission acts.
+        ("Iraqi forces launched an operation to retake Mosul from Islamic State.",
+         ("IRQ", "IMG", "19")),
+        ("Russian jets performed a combat mission to destroy ISIS positions.",
+         ("RUS", "IMG", "19")),
+    ],
+)
+def test_the_subject_acts_in_a_purpose_clause(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_country, e.target_country, e.root_code) for e in coder(text)}
+    assert expected in found, found
+
+
+def test_urging_still_makes_the_object_act(coder: Any) -> None:
+    events = coder("The US urged Russia to withdraw its troops from Syria.")
+    assert ("RUS", "SYR", "08") in {(e.source_country, e.target_country, e.root_code)
+                                    for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Syrian forces used unguided munitions against civilians in Aleppo.", "190"),
+        ("Syrian forces used chemical weapons against civilians in Aleppo.", "2041"),
+        ("North Korea threatened to use nuclear weapons against Japan.", "138"),
+    ],
+)
+def test_weapons_are_of_mass_destruction_only_when_their_modifier_says_so(
+    coder: Any, text: str, code: str
+) -> None:
+    assert code in {e.code for e in coder(text)}, coded(coder(text))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -215,6 +216,12 @@ def _open_existing(db: Path) -> Store:
     return Store(db)
 
 
+class Sides(StrEnum):
+    all = "all"
+    both = "both"
+    one = "one"
+
+
 @app.command()
 @fail_cleanly
 def events(
@@ -226,13 +233,21 @@ def events(
     until: UntilOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    country: Annotated[str | None, typer.Option(
+        "--country", help="Events with this country on either side, e.g. --country NGA.",
+        show_default=False)] = None,
+    sides: Annotated[Sides, typer.Option(
+        "--sides", help="all; both: only events naming both countries; one: only events with "
+        "one side the text gives no country (source or target country empty).")] = Sides.all,
     fmt: FormatOpt = Format.jsonl,
     output: OutputOpt = "-",
 ) -> None:
-    """List stored events, optionally for one dyad, a date range and a minimum confidence."""
+    """List stored events, optionally for one dyad or country, a date range and a minimum
+    confidence."""
     pair = (dyad[0].upper(), dyad[1].upper()) if dyad else None
     query = EventQuery(pair, parse_day(since, "--since"), parse_day(until, "--until"), limit,
-                       min_confidence)
+                       min_confidence, country=country.upper() if country else None,
+                       sides=sides.value)
     with _open_existing(db) as store, open_output(output) as handle:
         writer = RecordWriter(handle, fmt)
         writer.write_all(store.events(query))

@@ -89,14 +89,24 @@ def evaluate(
     # PETRARCH codes "will supply arms" as the supply itself; dyadwatch as an intent (03x)
     # with the supply kept as planned_code: score by the planned action for its records.
     planned = gold.kind == VALIDATION
+    # Sentence gold codes an event only when both sides are named (CONVENTIONS.md): events
+    # with an unnamed side are outside its scope, not false alarms. PETRARCH's records code
+    # them with '---', which an unnamed side matches.
+    unscored = sum(e.one_sided for events in produced.values() for e in events
+                   ) if gold.kind == SENTENCES else 0
     reduced = {rid: [Produced.of(e, planned_as_action=planned) for e in events
                      if gold.kind != SENTENCES or not e.one_sided]
                for rid, events in produced.items()}
     scores = {name: score(name, gold.records, reduced) for name in LEVELS}
     if fmt is EvalFormat.json:
-        out.print_json(json.dumps(_scores_record(gold, scores)))
+        out.print_json(json.dumps({**_scores_record(gold, scores),
+                                   "one_sided_not_scored": unscored}))
         return
     _print_scores(gold, scores, level.value, errors)
+    if unscored:
+        noun = "event" if unscored == 1 else "events"
+        out.print(f"{unscored} {noun} with one side unnamed not scored: this gold codes only "
+                  "events naming both sides")
 
 
 def _code(gold: Gold, settings: Settings, min_confidence: float) -> dict[str, list[Event]]:

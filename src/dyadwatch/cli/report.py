@@ -15,7 +15,8 @@ def print_summary(summary: dict[str, Any]) -> None:
     echo = typer.echo
     echo(f"database: {summary['database']}")
     echo(f"articles: {summary['articles']}")
-    echo(f"events:   {summary['events']}")
+    echo(f"events:   {summary['events']} ({summary['one_sided_events']} with one side "
+         "unnamed)")
     echo(f"rejects:  {summary['rejects']}")
     for code, count in summary["rejects_by_code"].items():
         echo(f"  {code}: {count}")

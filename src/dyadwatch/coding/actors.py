@@ -31,6 +31,12 @@ GROUP_NOUNS = frozenset({"police", "army", "military", "militia", "opposition", 
                          "guerrilla", "insurgency", "rebellion"})
 ACTION_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "shelling",
                           "operation", "offensive", "patrol", "exercise", "drill"})
+# Sectors whose members belong where they are: police, courts, the opposition, citizens, workers
+# and armed groups of the place (the conventions code armed groups by country of operation).
+LOCAL_SECTORS = frozenset({"COP", "JUD", "OPP", "CVL", "LAB", "REB"})
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
+CROWD_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "crowd",
+                              "group", "number"})
 PLACE_KINDS = frozenset({"name", "capital", "territory", "city", "adjective", "seat"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Titles of people that a definite phrase may take up under another word ("the diplomat"
@@ -177,6 +183,8 @@ class DocActors:
         if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "them", "their"):
             return self._thing_pronoun(token)
         coded = self._from_modifiers(token, lenient)
+        if coded is None:
+            coded = self._located_in(token)
         if coded is None and self._is_definite_sector_noun(token):
             coded = self._definite(token)
         if coded is None:
@@ -232,6 +240,30 @@ class DocActors:
         (country,) = countries
         return _Coded((Actor(country, sector),), (token,), "place-of-operation",
                       basis=f"'{token.text}' with the only country its sentence names")
+
+    def _located_in(self, token: Token) -> _Coded | None:
+        """"police in Kazan", "a court in Chelyabinsk", "protesters in Caracas": a body or
+        group named by its kind, placed by an in-phrase of its own, belongs to the place's
+        country (soldiers, refugees and diplomats are often foreigners where they are)."""
+        if token.pos_ != "NOUN" or token.i in self.names:
+            return None
+        # "Thousands of protesters in Caracas": the group is the quantity's of-phrase.
+        group = next((p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"), token) if (
+            token.lemma_.lower() in CROWD_QUANTITIES) else token
+        sector = self.sectors.get(group.i, "")
+        if sector not in LOCAL_SECTORS:
+            return None
+        for prep in (*token.children, *group.children):
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                hit = self.names.get(place.i)
+                if (place.dep_ == "pobj" and hit is not None and hit.entry.kind in PLACE_KINDS
+                        and hit.entry.country[:3] not in NON_STATE_PREFIXES):
+                    return _Coded((Actor(hit.entry.country, sector),), (token, prep, place),
+                                  "located", basis=f"'{token.text} in {place.text}'")
+        return None
 
     def _is_definite_sector_noun(self, token: Token) -> bool:
         """"the spokeswoman", "the ministry": a sector noun with a definite article and no

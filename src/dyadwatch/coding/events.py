@@ -238,8 +238,9 @@ class EventCoder:
             )
 
     def _asked_code(self, frame: Frame) -> str:
-        """A general appeal (020) or demand (100) made specific by what is asked: "urged
-        Russia to withdraw" → 025 (appeal to yield), "demanded that Iran release" → 105."""
+        """A general appeal (020), demand (100) or threat (130) made specific by what is asked
+        or threatened: "urged Russia to withdraw" → 025 (appeal to yield), "demanded that Iran
+        release" → 105, "threatened to shell" → 138."""
         pattern = frame.pattern
         if pattern.code not in ASKED_BY_ROOT:
             return ""
@@ -267,6 +268,9 @@ class EventCoder:
 ASKED_BY_ROOT = {
     "020": {"06": "021", "05": "022", "07": "023", "08": "025", "04": "026"},
     "100": {"06": "101", "05": "102", "07": "103", "08": "105", "04": "106"},
+    # A threat (130) made specific by the threatened act: "threatened to shell" → 138.
+    "130": {"19": "138", "20": "138", "18": "1383", "17": "137", "16": "131", "14": "133",
+            "12": "131"},
 }
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})

@@ -203,10 +203,20 @@ def _reporting_subject(token: Token) -> Token | None:
     return child(root, SUBJECT_DEPS)
 
 
+# Verbs whose object is the means of the purpose that follows ("used drones to strike",
+# "deployed troops to secure"): the subject acts in the purpose clause.
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "deploy", "fire",
+                              "mobilize", "mobilise", "spend", "exploit", "enlist"})
+
+
 def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
     subject = child(verb, SUBJECT_DEPS)
     if subject is not None or depth > 3 or verb.head is verb:
         return subject
+    if _purpose_of_object(verb):
+        # "performed a mission to destroy", "launched an operation to retake": whoever
+        # carries out the noun acts in its purpose clause.
+        return verbal_subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
         # "countries that signed", and reduced clauses: "companies invested in X".
         return verb.head
@@ -214,12 +224,24 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         # "urged Y to": the object controls; "is expected to": the passive subject does;
         # "called on Y to": the object of "on".
         controller = child(verb.head, ("dobj", *PASSIVE_SUBJECT_DEPS))
+        if controller is not None and controller.dep_ == "dobj" and (
+                verb.head.lemma_.lower() in INSTRUMENT_VERBS):
+            controller = None  # "used munitions to bomb": the user bombs, not the munitions
         if controller is None:
             controller = child(_preposition(verb.head, "on"), ("pobj",))
         return controller if controller is not None else verbal_subject(verb.head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return verbal_subject(verb.head, depth + 1)
     return None
+
+
+def _purpose_of_object(verb: Token) -> bool:
+    """An infinitive on a verb's object noun: "a mission to destroy" (the parser may call it
+    a relative clause)."""
+    noun = verb.head
+    return (verb.dep_ in ("relcl", "acl") and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+            and noun.head.pos_ == "VERB")
 
 
 def nominal_source(noun: Token) -> Token | None:

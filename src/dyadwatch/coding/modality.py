@@ -39,6 +39,8 @@ REQUEST_VERBS = frozenset({"ask", "urge", "call", "want", "demand", "request", "
                            "push", "tell", "beg", "exhort"})
 # "refused to sign", "failed to reach": the governed act did not happen.
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "neglect", "avoid", "reject"})
+# "threatened to shell": the threatened act is not done.
+THREAT_VERBS = frozenset({"threaten"})
 # Verbs that pass the governed verb's modality through ("continue to develop").
 CHAIN_DEPS = frozenset({"xcomp", "conj"})
 
@@ -66,6 +68,8 @@ def _governed_reading(governor: Token) -> str:
     lemma = governor.lemma_.lower()
     if lemma in NEGATING_VERBS:
         return NEGATED
+    if lemma in THREAT_VERBS:
+        return HYPOTHETICAL  # "threatened to shell Bagram": the threat is the event
     return INTENDED if lemma in INTENT_VERBS else FACTUAL
 
 

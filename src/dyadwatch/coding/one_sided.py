@@ -58,7 +58,7 @@ def unknown_target(trigger: Token, pattern: Pattern, actors: DocActors) -> Menti
     attacked"); None when the verb's object rules the act out."""
     found = objects(trigger, pattern)
     if not found:
-        if pattern.target and pattern.target[0] in OBJECT_SLOTS:
+        if _object_missing(trigger, pattern):
             return None  # "wants to re-examine": a transitive sense with no object is another
         return Mention(trigger.idx, trigger.idx, "", (Actor(UNKNOWN_COUNTRY),), "unknown")
     if found[0].lower_ in REFLEXIVES:
@@ -67,6 +67,16 @@ def unknown_target(trigger: Token, pattern: Pattern, actors: DocActors) -> Menti
 
 
 OBJECT_SLOTS = frozenset({"dobj", "dative"})
+CLAUSE_SLOTS = frozenset({"xcomp", "ccomp"})
+
+
+def _object_missing(trigger: Token, pattern: Pattern) -> bool:
+    """The pattern's first slot is an object and the verb has neither an object nor a clause
+    the pattern takes instead ("threatened to shell")."""
+    if not pattern.target or pattern.target[0] not in OBJECT_SLOTS:
+        return False
+    clauses = CLAUSE_SLOTS & set(pattern.target)
+    return not any(c.dep_ in clauses for c in trigger.children)
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "oneself"})
 
 

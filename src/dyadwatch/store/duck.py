@@ -47,6 +47,8 @@ class EventQuery:
     until: date | None = None
     limit: int | None = None
     min_confidence: float = 0.0  # only events at least this confident (0 keeps all)
+    country: str | None = None  # events with this country on either side
+    sides: str = "all"  # "both": both countries named; "one": one side without a country
 
 
 class Store:
@@ -206,6 +208,11 @@ def _article_row(work: Work) -> dict[str, Any]:
             "countries": work.facts.countries}
 
 
+# Events by how many of their sides the text ties to a country (coding/one_sided.py).
+SIDES_SQL = {"both": "(source_country <> '' AND target_country <> '')",
+             "one": "(source_country = '' OR target_country = '')"}
+
+
 def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -214,6 +221,11 @@ def _event_sql(query: EventQuery) -> tuple[str, list[Any]]:
         where.append("((source_country = ? AND target_country = ?) "
                      "OR (source_country = ? AND target_country = ?))")
         params += [a, b, b, a]
+    if query.country:
+        where.append("(source_country = ? OR target_country = ?)")
+        params += [query.country, query.country]
+    if query.sides in SIDES_SQL:
+        where.append(SIDES_SQL[query.sides])
     if query.since:
         where.append("date >= ?")
         params.append(query.since.isoformat())
