@@ -301,3 +301,35 @@ def test_events_carry_plover_category_mode_and_role(corpus: Path, tmp_path: Path
     assert "PLOVER: ASSAULT, mode firearms" in explained.stdout
     statement = run("explain", "010", cwd=tmp_path)
     assert "PLOVER: none" in statement.stdout
+
+
+def test_events_by_country_and_by_sides(tmp_path: Path) -> None:
+    records = [
+        {"id": "n1", "date": "2019-03-02", "text": "Kidnappers seized two Chinese engineers "
+         "near Peshawar on Friday."},
+        {"id": "n2", "date": "2019-03-03", "text": "Pakistan and China signed a trade "
+         "agreement in Beijing on Saturday."},
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    assert run("ingest", str(path), "--db", str(db), cwd=tmp_path).returncode == 0
+
+    def listed(*options: str) -> list[dict[str, str]]:
+        result = run("events", "--db", str(db), *options, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    one = listed("--sides", "one")
+    assert [(e["source"], e["target_country"], e["root_code"]) for e in one] == [
+        ("REB", "CHN", "17")]
+    assert one[0]["source_country"] == "" and one[0]["source_text"] == "Kidnappers"
+    both = listed("--sides", "both", "--country", "chn")
+    assert both and all({e["source_country"], e["target_country"]} == {"CHN", "PAK"}
+                        for e in both)
+    assert len(listed("--country", "CHN")) == len(both) + 1
+    summary = run("summary", "--db", str(db), cwd=tmp_path)
+    assert "(1 with one side unnamed)" in summary.stdout
+    assert "-CHN" not in summary.stdout.replace("PAK-CHN", "").replace("CHN-PAK", "")
+    bad = run("events", "--db", str(db), "--sides", "half", cwd=tmp_path)
+    assert bad.returncode == 2 and "half" in bad.stderr

@@ -141,3 +141,14 @@ def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
         read_gold(tsv)
     with pytest.raises(InputError, match="does not exist"):
         read_gold(tmp_path / "missing.jsonl")
+
+
+def test_an_unnamed_side_matches_a_gold_actor_without_a_country() -> None:
+    gold = record(GoldEvent("---REB", "SYR", "190"))
+    unnamed = Produced(Actor("", "REB"), Actor("SYR"), "190")
+    assert score_record(PAIR_ROOT, gold, [unnamed]).found
+    assert score_record(ACTOR_CODE, gold, [unnamed]).found
+    assert not score_record(PAIR_ROOT, gold, [made("SYRREB", "SYR", "190")]).found
+    # An unnamed side is no match for a gold actor with a country.
+    named = record(GoldEvent("IRQREB", "SYR", "190"))
+    assert not score_record(PAIR_ROOT, named, [unnamed]).found
