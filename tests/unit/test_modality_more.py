@@ -128,3 +128,46 @@ def test_without_an_article_date_nothing_is_historical(coder: Any) -> None:
     events = coder("Russia recognised Abkhazia in 2008.", None)
     assert events
     assert "historical" not in {e.modality for e in events}
+
+
+# -- "said it would": the future of a report ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pair", "code", "modality"),
+    [
+        # After a past verb of saying, "would" is the future of the report: an intent.
+        ("Russia said it would supply S-300 missiles to Iran.", ("RUS", "IRN"), "0312",
+         "intended"),
+        ("Israel announced it would free 150 Palestinian prisoners.", ("ISR", "PSE"), "035",
+         "intended"),
+        # A condition keeps it hypothetical, as does "would" outside a report.
+        ("Russia said it would retaliate against Turkey if Ankara imposed sanctions.",
+         ("RUS", "TUR"), "", "hypothetical"),
+        ("If elected, Trump would lift sanctions on Russia.", ("USA", "RUS"), "085",
+         "hypothetical"),
+    ],
+)
+def test_would_after_a_past_verb_of_saying_is_an_intent(
+    coder: Any, text: str, pair: tuple[str, str], code: str, modality: str
+) -> None:
+    events = [e for e in coder(text) if (e.source_country, e.target_country) == pair]
+    assert events, coded(coder(text))
+    assert all(e.modality == modality for e in events), coded(events)
+    if code:
+        assert code in {e.code for e in events}, coded(events)
+
+
+# -- a negated cooperative act is a rejection ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pair", "code"),
+    [
+        ("Obama said he would not provide support to Israel.", ("USA", "ISR"), "121"),
+        ("Germany did not send weapons to Ukraine.", ("DEU", "UKR"), "121"),
+        ("Iran refused to release the British tanker.", ("IRN", "GBR"), "124"),
+    ],
+)
+def test_a_negated_cooperative_act_is_coded_as_its_rejection(
+    coder: Any, text: str, pair: tuple[str, str], code: str
+) -> None:
+    events = [e for e in coder(text) if (e.source_country, e.target_country) == pair]
+    assert code in {e.code for e in events}, coded(events)
+    assert not {e.root_code for e in events} & {"06", "07", "08"}, coded(events)

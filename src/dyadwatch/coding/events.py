@@ -256,6 +256,10 @@ class EventCoder:
     def _code_for(self, pattern: Pattern, code: str, modality: str) -> tuple[str, str]:
         if modality == NEGATED and pattern.negated_code:
             return pattern.negated_code, ""
+        if modality == NEGATED and code[:2] in REJECTION_BY_ROOT:
+            # "did not support" is a rejection (conventions: a negation with a category of
+            # its own is coded as that category).
+            return REJECTION_BY_ROOT[code[:2]], ""
         if modality == INTENDED:
             planned = intent_code(code)
             if planned != code and planned in self.codebook:
@@ -272,6 +276,10 @@ ASKED_BY_ROOT = {
     "130": {"19": "138", "20": "138", "18": "1383", "17": "137", "16": "131", "14": "133",
             "12": "131"},
 }
+
+# The rejection a negated cooperative act amounts to, by the act's root: material or military
+# cooperation and aid refused (121), yielding refused (124).
+REJECTION_BY_ROOT = {"06": "121", "07": "121", "08": "124"}
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 

@@ -28,6 +28,10 @@ CONTENT_DEPS = frozenset({"ccomp", "acl", "pcomp", "advcl", "xcomp", "relcl"})
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
+FUTURE_REPORTING_VERBS = frozenset({"say", "announce", "state", "tell", "promise", "pledge",
+                                    "confirm", "declare", "add", "insist", "vow", "indicate",
+                                    "signal", "decide", "write", "report", "assure"})
 INTENT_VERBS = frozenset(
     {"plan", "intend", "want", "seek", "vow", "pledge", "promise", "aim", "prepare", "expect",
      "agree", "decide", "hope", "wish", "offer", "propose", "mean", "undertake", "resolve",
@@ -53,6 +57,9 @@ def _own_modality(token: Token) -> str:
     children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg")}
     if any(c.dep_ == "neg" for c in token.children):
         return NEGATED
+    if children & REPORTED_FUTURE_AUX and not children & (HYPOTHETICAL_AUX - REPORTED_FUTURE_AUX) \
+            and _reported_future(token):
+        return INTENDED
     if children & HYPOTHETICAL_AUX or any(
         c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in token.children
     ) or any(m.dep_ == "mark" and m.lower_ == "if" for m in token.children):
@@ -62,6 +69,17 @@ def _own_modality(token: Token) -> str:
     if token.tag_ == "VBG" and any(c.lower_ == "going" for c in token.children):
         return INTENDED
     return FACTUAL
+
+
+def _reported_future(token: Token) -> bool:
+    """"Russia said it would supply", "Israel announced it would free": after a past verb of
+    saying, "would" is the future of the report, not a condition (unless an if-clause makes
+    it one)."""
+    head = token.head
+    conditional = any(m.lower_ in ("if", "unless") for c in token.children
+                      if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+    return (token.dep_ == "ccomp" and head.lemma_.lower() in FUTURE_REPORTING_VERBS
+            and head.tag_ in ("VBD", "VBN") and not conditional)
 
 
 def _governed_reading(governor: Token) -> str:
