@@ -344,3 +344,19 @@ def test_weapons_are_of_mass_destruction_only_when_their_modifier_says_so(
     coder: Any, text: str, code: str
 ) -> None:
     assert code in {e.code for e in coder(text)}, coded(coder(text))
+
+
+# -- a past participle on its noun is passive ---------------------------------------------------
+def test_a_participle_on_a_noun_acts_on_the_noun(coder: Any) -> None:
+    # "soldiers killed in Ukraine": the soldiers were killed; they are no attacker.
+    events = coder("There were 10 Russian soldiers killed in Ukraine today.")
+    assert not [e for e in events if e.source_country == "RUS"], coded(events)
+    events = coder("Ten Turkish soldiers killed in a Russian airstrike were buried on Monday.")
+    assert ("RUS", "TUR", "19") in {(e.source_country, e.target_country, e.root_code)
+                                    for e in events}, coded(events)
+
+
+def test_a_main_verb_the_parser_took_for_a_participle_stays_active(coder: Any) -> None:
+    events = coder("Chinese companies invested in Serbian copper mines.")
+    assert ("CHN", "SRB", "06") in {(e.source_country, e.target_country, e.root_code)
+                                    for e in events}, coded(events)

@@ -64,13 +64,20 @@ ATTACKER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
 def is_passive(trigger: Token) -> bool:
-    return any(c.dep_ in (*PASSIVE_SUBJECT_DEPS, "auxpass", "agent") for c in trigger.children)
+    """A passive verb, or a past participle modifying the noun it acts on ("soldiers killed
+    in Ukraine", "the memorandum signed by ...")."""
+    return (any(c.dep_ in (*PASSIVE_SUBJECT_DEPS, "auxpass", "agent") for c in trigger.children)
+            or _is_participle_of(trigger))
 
 
 def _is_participle_of(trigger: Token) -> bool:
-    """"the memorandum signed by ...": a past participle modifying the noun it acts on."""
-    has_agent = child(trigger, ("agent",)) is not None
-    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and has_agent
+    """"the memorandum signed by ...", "ten soldiers killed in Ukraine": a past participle
+    modifying the noun it acts on."""
+    # A noun heading the sentence means the parser took the main verb for a participle
+    # ("Chinese companies invested in Serbian mines.").
+    head = trigger.head
+    return (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and head.dep_ != "ROOT"
+            and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
 
 
 def objects(trigger: Token, pattern: Pattern) -> list[Token]:
