@@ -181,3 +181,18 @@ def test_a_body_placed_by_its_own_in_phrase_belongs_to_the_place(
     nlp: Any, lexicon: Lexicon, text: str, head: str, expected: list[str]
 ) -> None:
     assert codes_of(nlp, lexicon, text, head) == expected
+
+
+def test_the_place_of_an_opening_dateline_is_no_actor(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Geneva, Switzerland - UN-led talks on Syria began late on Thursday."
+    assert codes_of(nlp, lexicon, text, "Switzerland") == []
+    assert codes_of(nlp, lexicon, "MOSCOW, Feb 7 (Reuters) - Russia protested.", "Russia") == [
+        "RUS"]
+    # No dateline: a sentence opening with a country names it.
+    assert codes_of(nlp, lexicon, "Switzerland, a neutral country, hosted the talks.",
+                    "Switzerland") == ["CHE"]
+
+
+def test_a_backer_does_not_decide_where_fighters_operate(nlp: Any, lexicon: Lexicon) -> None:
+    text = "US-backed fighters attacked Islamic State positions near Raqqa in Syria."
+    assert codes_of(nlp, lexicon, text, "fighters") == ["SYRREB"]

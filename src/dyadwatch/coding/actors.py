@@ -15,6 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dyadwatch.coding.lexicon import Lexicon, NameHit
+from dyadwatch.coding.places import dateline_end
 from dyadwatch.model import Actor, Mention
 
 # Modifiers that belong to a noun phrase for coding its actor.
@@ -82,7 +83,7 @@ class DocActors:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: slice one copy
         self.lexicon = lexicon
-        self.names = lexicon.name_hits(doc, published)
+        self.names = _after_dateline(doc, lexicon.name_hits(doc, published))
         self.sectors = lexicon.sector_hits(doc)
         self._countries = self._country_positions()
         self._people: dict[str, Actor] = {}
@@ -233,8 +234,10 @@ class DocActors:
         lemma = token.lemma_.lower()
         if (token.tag_ != "NNS" and lemma not in GROUP_NOUNS) or lemma in ACTION_NOUNS:
             return None  # "an army base", "air strikes": things and acts, not acting groups
+        # "Armenia-backed fighters ... in Nagorno-Karabakh": a backer is not where they fight.
         countries = {self.names[i].entry.country for i in range(token.sent.start, token.sent.end)
-                     if i in self.names and self.names[i].entry.kind in PLACE_KINDS}
+                     if i in self.names and self.names[i].entry.kind in PLACE_KINDS
+                     and not self._backer(self.names[i])}
         if len(countries) != 1:
             return None
         (country,) = countries
@@ -534,6 +537,15 @@ _GENERIC_HEADS = frozenset(
      "head", "source", "circle", "community", "group", "organization", "organisation",
      "institution", "sector", "people", "side", "team", "expert", "member"}
 )
+
+
+def _after_dateline(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
+    """"Geneva, Switzerland - UN-led talks ...": the place of an opening dateline says where
+    the report was filed; it is no party to what the report tells."""
+    end = dateline_end(doc.text)
+    if not end:
+        return names
+    return {i: hit for i, hit in names.items() if doc[hit.start].idx >= end}
 
 
 def _singular(token: Token) -> str:
