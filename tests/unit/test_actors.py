@@ -196,3 +196,17 @@ def test_the_place_of_an_opening_dateline_is_no_actor(nlp: Any, lexicon: Lexicon
 def test_a_backer_does_not_decide_where_fighters_operate(nlp: Any, lexicon: Lexicon) -> None:
     text = "US-backed fighters attacked Islamic State positions near Raqqa in Syria."
     assert codes_of(nlp, lexicon, text, "fighters") == ["SYRREB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Missiles fell into the Sea of Japan.", "Japan"),
+        ("Ships sailed through the South China Sea.", "China"),
+        ("A tanker was seized in the Persian Gulf.", "Persian"),
+    ],
+)
+def test_waters_named_after_a_country_are_not_the_country(
+    nlp: Any, lexicon: Lexicon, text: str, word: str
+) -> None:
+    assert codes_of(nlp, lexicon, text, word) == []

@@ -25,8 +25,10 @@ def sides(events: list[Any]) -> list[tuple[str, str, str]]:
         # An unnamed side the act falls on, described by the object.
         ("Turkey detained 40 suspects in raids across the country.", "TUR", "", "17",
          "40 suspects in raids"),
-        ("Japan sent emergency supplies and doctors.", "JPN", "", "07",
-         "emergency supplies and doctors"),
+        # The object a pattern asks for is the means, not the side: no phrase for it.
+        ("Japan sent emergency supplies and doctors.", "JPN", "", "07", ""),
+        ("North Korea fired two ballistic missiles into the Sea of Japan.", "PRK", "", "19",
+         ""),
     ],
 )
 def test_a_side_without_a_country_is_coded_as_unknown(

@@ -83,7 +83,8 @@ class DocActors:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: slice one copy
         self.lexicon = lexicon
-        self.names = _after_dateline(doc, lexicon.name_hits(doc, published))
+        self.names = _outside_water_names(doc, _after_dateline(doc, lexicon.name_hits(
+            doc, published)))
         self.sectors = lexicon.sector_hits(doc)
         self._countries = self._country_positions()
         self._people: dict[str, Actor] = {}
@@ -546,6 +547,24 @@ def _after_dateline(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
     if not end:
         return names
     return {i: hit for i, hit in names.items() if doc[hit.start].idx >= end}
+
+
+# Names of seas, gulfs and straits that carry a country's name: "the Sea of Japan", "the
+# South China Sea", "the Persian Gulf" are waters, not the country.
+WATER_NOUNS = frozenset({"sea", "gulf", "ocean", "strait", "straits", "bay", "channel"})
+
+
+def _outside_water_names(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
+    return {i: hit for i, hit in names.items() if not _names_water(doc, hit)}
+
+
+def _names_water(doc: Doc, hit: NameHit) -> bool:
+    after = doc[hit.end] if hit.end < len(doc) else None
+    if after is not None and after.lower_ in WATER_NOUNS and after.text[:1].isupper():
+        return True  # "South China Sea", "Persian Gulf"
+    before = doc[max(0, hit.start - 2) : hit.start]
+    return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in WATER_NOUNS
+            and before[0].text[:1].isupper())  # "Sea of Japan"
 
 
 def _singular(token: Token) -> str:

@@ -122,6 +122,10 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
     if found is not None:
         yield found
     if pattern.pos == "VERB" and trigger.dep_ == "acl" and trigger.head.head is not trigger.head:
+        # "blocked an EU statement criticising China": the noun's own author acts first.
+        author = nominal_source(trigger.head) if trigger.tag_ == "VBG" else None
+        if author is not None and author is not found:
+            yield author
         # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause.
         governing = verbal_subject(trigger.head.head)
         if governing is not None and governing is not found:

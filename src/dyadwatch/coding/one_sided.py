@@ -57,10 +57,14 @@ def unknown_target(trigger: Token, pattern: Pattern, actors: DocActors) -> Menti
     opposition activists" → OPP); an empty phrase when the verb has no object ("rebels
     attacked"); None when the verb's object rules the act out."""
     found = objects(trigger, pattern)
+    if pattern.objects:
+        # "sent troops", "fired missiles", "approved a loan": the object the pattern asks for
+        # is the means or the matter of the act, not the side it falls on.
+        return _nobody(trigger)
     if not found:
         if _object_missing(trigger, pattern):
             return None  # "wants to re-examine": a transitive sense with no object is another
-        return Mention(trigger.idx, trigger.idx, "", (Actor(UNKNOWN_COUNTRY),), "unknown")
+        return _nobody(trigger)
     if found[0].lower_ in REFLEXIVES:
         return None  # "Iraq had attacked themselves": the source is its own target
     return _unknown_party(found[0], actors)
@@ -88,6 +92,10 @@ def unknown_source(candidate: Token | None, actors: DocActors) -> Mention | None
         return None
     described = candidate.i in actors.sectors or candidate.ent_type_ in ("ORG", "PERSON", "NORP")
     return _unknown_party(candidate, actors) if described else None
+
+
+def _nobody(trigger: Token) -> Mention:
+    return Mention(trigger.idx, trigger.idx, "", (Actor(UNKNOWN_COUNTRY),), "unknown")
 
 
 def _unknown_party(head: Token, actors: DocActors) -> Mention:
