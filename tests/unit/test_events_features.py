@@ -360,3 +360,34 @@ def test_a_main_verb_the_parser_took_for_a_participle_stays_active(coder: Any) -
     events = coder("Chinese companies invested in Serbian copper mines.")
     assert ("CHN", "SRB", "06") in {(e.source_country, e.target_country, e.root_code)
                                     for e in events}, coded(events)
+
+
+# -- a reported judgement of an actor -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zakharova said the US sanctions were illegal.", ("RUS", "USA", "111")),
+        ("Moscow said Kyiv's actions were a provocation.", ("RUS", "UKR", "111")),
+        ("Peskov said the US claims were absurd and unfounded.", ("RUS", "USA", "111")),
+        ("Lavrov said Turkey's decision was a positive step.", ("RUS", "TUR", "051")),
+        ("The Indian minister said the decision of the Nepali government was wise.",
+         ("IND", "NPL", "051")),
+    ],
+)
+def test_a_reported_judgement_is_criticism_or_praise_of_the_judged(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_country, e.target_country, e.code) for e in coder(text)}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks with Iran were not a mistake.",  # negated
+        "The spokesman said the weather was dangerous.",  # nobody judged
+        "Lavrov said the next step was a meeting in Geneva.",  # a bare 'step' is no praise
+    ],
+)
+def test_no_judgement_event(coder: Any, text: str) -> None:
+    assert not [e for e in coder(text) if e.rule.startswith("statement.")], coded(coder(text))

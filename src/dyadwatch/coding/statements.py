@@ -43,11 +43,34 @@ class StatementAct:
     addressee: Mention
 
 
+# A reported judgement of an actor or of what it did: "Zakharova said the US sanctions were
+# illegal" denounces the US (111); "Lavrov said Turkey's decision was a positive step" praises
+# Turkey (051).
+CRITICISM = Pattern(id="statement.criticism", trigger="be", code="111", weight=0.5,
+                    note="'X said Y('s act) was unacceptable / a provocation': X denounces Y")
+PRAISE = Pattern(id="statement.praise", trigger="be", code="051", weight=0.5,
+                 note="'X said Y('s act) was a positive step': X praises Y")
+BAD_WORDS = frozenset({
+    "unacceptable", "illegal", "illegitimate", "unlawful", "provocative", "irresponsible",
+    "dangerous", "destabilizing", "destabilising", "aggressive", "unfounded", "baseless",
+    "absurd", "hostile", "unfriendly", "counterproductive", "outrageous", "groundless",
+    "cynical", "hypocritical", "reckless", "unjustified", "shameful", "deplorable",
+    "provocation", "violation", "mistake", "crime", "aggression", "interference", "lie",
+    "farce", "blackmail", "threat", "insult", "propaganda", "disgrace", "error"})
+GOOD_WORDS = frozenset({"positive", "constructive", "welcome", "commendable", "helpful",
+                        "useful", "encouraging", "praiseworthy", "right", "wise",
+                        "step", "contribution", "success", "achievement", "breakthrough"})
+# Words that turn a judgement around or hedge it: "not a violation", "a positive step" needs
+# "positive" for "step" to count.
+NEEDS_GOOD_MODIFIER = frozenset({"step", "contribution"})
+
+
 def statement_acts(token: Token, actors: DocActors) -> Iterator[StatementAct]:
     """Demands and appeals that a reporting verb's clauses, or a hope, make of their
-    subjects."""
+    subjects; judgements a reporting verb's clause passes on an actor."""
     yield from _hoped_acts(token, actors)
     yield from _reported_acts(token, actors)
+    yield from _judged_acts(token, actors)
 
 
 def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[StatementAct]:
@@ -92,3 +115,52 @@ def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct
         addressee = actors.resolve(subject)
         if addressee is not None and any(is_other(a, speaker.actors) for a in addressee.actors):
             yield StatementAct(reporting, pattern, speaker, addressee)
+
+
+def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
+    if reporting.pos_ != "VERB" or reporting.lemma_.lower() not in REPORTING_VERBS:
+        return
+    speaker_token = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    speaker = actors.resolve(speaker_token) if speaker_token is not None else None
+    if speaker is None:
+        return
+    for clause in reporting.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
+            continue
+        pattern = _judgement(clause)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if pattern is None or subject is None:
+            continue
+        judged = actors.resolve(subject, lenient=True) or _owner(subject, actors)
+        if judged is not None and any(is_other(a, speaker.actors) for a in judged.actors):
+            yield StatementAct(reporting, pattern, speaker, judged)
+
+
+def _judgement(copula: Token) -> Pattern | None:
+    """Criticism or praise in what the copula says of its subject; None when negated or
+    neutral."""
+    if any(c.dep_ == "neg" for c in copula.children):
+        return None
+    for predicate in copula.children:
+        if predicate.dep_ not in ("acomp", "attr"):
+            continue
+        words = {predicate.lemma_.lower()} | {m.lemma_.lower() for m in predicate.children
+                                               if m.dep_ in ("amod", "compound")}
+        if words & BAD_WORDS:
+            return CRITICISM
+        good = words & GOOD_WORDS
+        if good and (good - NEEDS_GOOD_MODIFIER or len(words & GOOD_WORDS) > 1):
+            return PRAISE
+    return None
+
+
+def _owner(subject: Token, actors: DocActors) -> Mention | None:
+    """"Kyiv's actions", "the decision of the Turkish government": whose act is judged."""
+    for child in subject.children:
+        if child.dep_ == "poss":
+            return actors.resolve(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            found = next((actors.resolve(p) for p in child.children if p.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return None
