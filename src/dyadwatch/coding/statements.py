@@ -97,39 +97,35 @@ def _subject(verb: Token, actors: DocActors) -> Mention | None:
     return actors.resolve(subject) if subject is not None else None
 
 
-def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
+def _reported_clauses(reporting: Token,
+                      actors: DocActors) -> Iterator[tuple[Mention, Token, Token]]:
+    """(speaker, clause, clause subject) for each that-clause of a reporting verb whose
+    speaker codes to an actor."""
     if reporting.pos_ != "VERB" or reporting.lemma_.lower() not in REPORTING_VERBS:
         return
-    speaker_token = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
-    speaker = actors.resolve(speaker_token) if speaker_token is not None else None
+    speaker = _subject(reporting, actors)
     if speaker is None:
         return
     for clause in reporting.children:
-        if clause.dep_ != "ccomp":
-            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ == "ccomp" and subject is not None:
+            yield speaker, clause, subject
+
+
+def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
+    for speaker, clause, subject in _reported_clauses(reporting, actors):
         pattern = next((MODALS[a.lower_] for a in clause.children
                         if a.dep_ == "aux" and a.lower_ in MODALS), None)
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if pattern is None or subject is None:
-            continue
-        addressee = actors.resolve(subject)
-        if addressee is not None and any(is_other(a, speaker.actors) for a in addressee.actors):
+        addressee = actors.resolve(subject) if pattern is not None else None
+        if (pattern is not None and addressee is not None
+                and any(is_other(a, speaker.actors) for a in addressee.actors)):
             yield StatementAct(reporting, pattern, speaker, addressee)
 
 
 def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
-    if reporting.pos_ != "VERB" or reporting.lemma_.lower() not in REPORTING_VERBS:
-        return
-    speaker_token = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
-    speaker = actors.resolve(speaker_token) if speaker_token is not None else None
-    if speaker is None:
-        return
-    for clause in reporting.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
-            continue
-        pattern = _judgement(clause)
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if pattern is None or subject is None:
+    for speaker, clause, subject in _reported_clauses(reporting, actors):
+        pattern = _judgement(clause) if clause.lemma_.lower() == "be" else None
+        if pattern is None:
             continue
         judged = actors.resolve(subject, lenient=True) or _owner(subject, actors)
         if judged is not None and any(is_other(a, speaker.actors) for a in judged.actors):
