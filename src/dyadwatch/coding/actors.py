@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from dyadwatch.coding.lexicon import Lexicon, NameHit
-from dyadwatch.coding.places import dateline_end
+from dyadwatch.coding.name_filters import kept_names
 from dyadwatch.model import Actor, Mention
 
 # Modifiers that belong to a noun phrase for coding its actor.
@@ -83,8 +83,7 @@ class DocActors:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: slice one copy
         self.lexicon = lexicon
-        self.names = _outside_water_names(doc, _after_dateline(doc, lexicon.name_hits(
-            doc, published)))
+        self.names = kept_names(doc, lexicon.name_hits(doc, published))
         self.sectors = lexicon.sector_hits(doc)
         self._countries = self._country_positions()
         self._people: dict[str, Actor] = {}
@@ -538,33 +537,6 @@ _GENERIC_HEADS = frozenset(
      "head", "source", "circle", "community", "group", "organization", "organisation",
      "institution", "sector", "people", "side", "team", "expert", "member"}
 )
-
-
-def _after_dateline(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
-    """"Geneva, Switzerland - UN-led talks ...": the place of an opening dateline says where
-    the report was filed; it is no party to what the report tells."""
-    end = dateline_end(doc.text)
-    if not end:
-        return names
-    return {i: hit for i, hit in names.items() if doc[hit.start].idx >= end}
-
-
-# Names of seas, gulfs and straits that carry a country's name: "the Sea of Japan", "the
-# South China Sea", "the Persian Gulf" are waters, not the country.
-WATER_NOUNS = frozenset({"sea", "gulf", "ocean", "strait", "straits", "bay", "channel"})
-
-
-def _outside_water_names(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
-    return {i: hit for i, hit in names.items() if not _names_water(doc, hit)}
-
-
-def _names_water(doc: Doc, hit: NameHit) -> bool:
-    after = doc[hit.end] if hit.end < len(doc) else None
-    if after is not None and after.lower_ in WATER_NOUNS and after.text[:1].isupper():
-        return True  # "South China Sea", "Persian Gulf"
-    before = doc[max(0, hit.start - 2) : hit.start]
-    return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in WATER_NOUNS
-            and before[0].text[:1].isupper())  # "Sea of Japan"
 
 
 def _singular(token: Token) -> str:

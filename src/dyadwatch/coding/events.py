@@ -37,12 +37,7 @@ from dyadwatch.coding.modality import (
     is_historical,
     modality_of,
 )
-from dyadwatch.coding.one_sided import (
-    ONE_SIDED_FACTOR,
-    may_be_one_sided,
-    unknown_source,
-    unknown_target,
-)
+from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, one_sided_sides
 from dyadwatch.coding.statements import statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
@@ -311,19 +306,8 @@ def _modality(frame: Frame, published: dt.date | None) -> str:
 
 def _one_sided_frame(trigger: Token, pattern: Pattern, actors: DocActors,
                      source: Mention | None, target: Mention | None) -> Frame | None:
-    """A verb's act with one side named and the other only described, or not there."""
-    if not may_be_one_sided(trigger, pattern):
-        return None
-    if source is not None and target is None:
-        unknown = unknown_target(trigger, pattern, actors)
-        return None if unknown is None else Frame(trigger, pattern, source, unknown,
-                                                  one_sided=True)
-    if source is None and target is not None:
-        described = next(iter(source_candidates(trigger, pattern)), None)
-        unknown = unknown_source(described, actors)
-        if unknown is not None:
-            return Frame(trigger, pattern, unknown, target, one_sided=True)
-    return None
+    sides = one_sided_sides(trigger, pattern, actors, source, target)
+    return None if sides is None else Frame(trigger, pattern, *sides, one_sided=True)
 
 
 def _trigger_pos(token: Token) -> str:

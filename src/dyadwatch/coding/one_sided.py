@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
-from dyadwatch.coding.frames import objects
+from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 
@@ -50,6 +50,23 @@ def _main_predicate(trigger: Token) -> bool:
     while trigger.dep_ == "conj":
         trigger = trigger.head
     return trigger.dep_ in MAIN_CLAUSE_DEPS
+
+
+def one_sided_sides(trigger: Token, pattern: Pattern, actors: DocActors,
+                    source: Mention | None, target: Mention | None,
+                    ) -> tuple[Mention, Mention] | None:
+    """(source, target) of a verb's act with one side named and the other only described,
+    or not there; None when the act may not be one-sided."""
+    if not may_be_one_sided(trigger, pattern):
+        return None
+    if source is not None and target is None:
+        unknown = unknown_target(trigger, pattern, actors)
+        return None if unknown is None else (source, unknown)
+    if source is None and target is not None:
+        described = next(iter(source_candidates(trigger, pattern)), None)
+        found = unknown_source(described, actors)
+        return None if found is None else (found, target)
+    return None
 
 
 def unknown_target(trigger: Token, pattern: Pattern, actors: DocActors) -> Mention | None:
