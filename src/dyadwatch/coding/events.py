@@ -367,7 +367,8 @@ EVENT_HEAD_NOUNS = frozenset({
 # "Russian-Azerbaijani relations will develop", "ties between Baku and Moscow grew": the
 # relationship stands for both parties.
 RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "cooperation", "partnership",
-                            "friendship", "dialogue", "contact", "alliance"})
+                            "friendship", "dialogue", "contact", "alliance", "trade",
+                            "commerce", "turnover"})
 
 
 def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
