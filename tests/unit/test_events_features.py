@@ -391,3 +391,26 @@ def test_a_reported_judgement_is_criticism_or_praise_of_the_judged(
 )
 def test_no_judgement_event(coder: Any, text: str) -> None:
     assert not [e for e in coder(text) if e.rule.startswith("statement.")], coded(coder(text))
+
+
+# -- a gerund after a preposition acts for the clause's subject ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey responded by shelling Kurdish positions in Syria.", ("TUR", "SYR", "19")),
+        ("Before meeting Putin, Erdogan spoke with Biden.", ("TUR", "RUS", "04")),
+        ("The ceasefire allowed Syrian troops to focus on fighting ISIL.", ("SYR", "IMG", "19")),
+    ],
+)
+def test_a_gerund_after_a_preposition_is_the_subjects_act(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_country, e.target_country, e.root_code) for e in coder(text)}
+    assert expected in found, found
+
+
+def test_the_gerund_of_an_accusation_stays_the_accused_act(coder: Any) -> None:
+    # "accused Y of shelling": only the accusation is coded, never the accuser shelling.
+    events = coder("Russia accused Ukraine of shelling Donetsk.")
+    assert {(e.source_country, e.target_country, e.root_code) for e in events} == {
+        ("RUS", "UKR", "11")}

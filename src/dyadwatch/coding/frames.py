@@ -220,6 +220,13 @@ INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "deploy", "
                               "mobilize", "mobilise", "spend", "exploit", "enlist"})
 
 
+# Prepositions whose gerund is an act of the clause's own subject ("responded by shelling",
+# "after meeting"); not "of" ("accused Y of attacking": Y's alleged act) nor "without"
+# (what did not happen) nor "against" ("warned against attacking").
+OWN_ACT_PREPOSITIONS = frozenset({"by", "after", "before", "while", "upon", "on", "through",
+                                  "since", "following", "in"})
+
+
 def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
     subject = child(verb, SUBJECT_DEPS)
     if subject is not None or depth > 3 or verb.head is verb:
@@ -243,6 +250,12 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         return controller if controller is not None else verbal_subject(verb.head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return verbal_subject(verb.head, depth + 1)
+    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep"
+            and verb.head.lower_ in OWN_ACT_PREPOSITIONS
+            and verb.head.head.pos_ in ("VERB", "AUX")):
+        # "responded by shelling", "after fighting a war with Georgia", "focus on fighting":
+        # the gerund's subject is the clause's.
+        return verbal_subject(verb.head.head, depth + 1)
     return None
 
 
