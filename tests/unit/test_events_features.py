@@ -414,3 +414,18 @@ def test_the_gerund_of_an_accusation_stays_the_accused_act(coder: Any) -> None:
     events = coder("Russia accused Ukraine of shelling Donetsk.")
     assert {(e.source_country, e.target_country, e.root_code) for e in events} == {
         ("RUS", "UKR", "11")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian rebels, who are fighting Islamic State near al-Bab, received Turkish support.",
+         ("SYR", "IMG", "19")),
+        ("Iran, which supplies weapons to the Houthis, denied the report.", ("IRN", "YEM", "06")),
+    ],
+)
+def test_a_relative_pronoun_subject_is_the_noun_it_refers_to(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_country, e.target_country, e.root_code) for e in coder(text)}
+    assert expected in found, found

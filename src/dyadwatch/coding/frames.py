@@ -229,6 +229,8 @@ OWN_ACT_PREPOSITIONS = frozenset({"by", "after", "before", "while", "upon", "on"
 
 def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
     subject = child(verb, SUBJECT_DEPS)
+    if subject is not None and verb.dep_ == "relcl" and _relative_pronoun(subject):
+        return verb.head  # "Syrian rebels, who are fighting IS": the rebels fight
     if subject is not None or depth > 3 or verb.head is verb:
         return subject
     if _purpose_of_object(verb):
