@@ -22,39 +22,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dyadwatch.coding.agreement_status import (
-    COMPLETION_VERBS,
-    ENDING_VERBS,
-    FORCE_WORDS,
-    IN_FORCE,
-    MAX_STEPS,
     MENTIONED,
     NEGOTIATING,
-    NOUN_STATUS,
-    PHRASAL_STATUS,
-    PLANNED,
-    PLANNING_NOUNS,
-    RATIFIED,
-    SCHEDULE_WORDS,
-    SIGNED,
-    STATUSES,
-    SUSPENDED,
-    TERMINATED,
-    VERB_STATUS,
     Status,
     status_of,
 )
 from dyadwatch.coding.quantities import COUNT, PEOPLE, Quantity, find_quantities
 
-# The status words and logic moved to coding.agreement_status; they stay importable here.
-__all__ = [
-    "COMPLETION_VERBS", "CONTENT_VERBS", "ENDING_VERBS", "FORCE_WORDS", "GENERIC_MODIFIERS",
-    "IN_FORCE", "KINDS", "KIND_OF", "MAX_STEPS", "MENTIONED", "NEGOTIATING",
-    "NOT_AGREEMENT_PROGRAMMES", "NOT_CONVENTIONS", "NOT_DECLARED", "NOUN_STATUS",
-    "OCCASION_PREPS", "OPEN_START", "PARTY_NOUNS", "PERIOD_PREPS", "PHRASAL_STATUS", "PLANNED",
-    "PLANNING_NOUNS", "PLAN_MARKERS", "RATIFIED", "SCHEDULE_WORDS", "SIGNED", "SKIPPED_OF",
-    "SPHERE_NOUNS", "STATUSES", "SUBJECT_PREPS", "SUSPENDED", "TERMINATED", "VERB_STATUS",
-    "YEAR", "YEAR_SPAN", "AgreementMention", "find_agreements",
-]
+__all__ = ["AgreementMention", "find_agreements"]
 
 KINDS = ("agreement", "treaty", "memorandum", "programme", "plan", "contract", "deal",
          "document", "accord", "protocol", "roadmap", "declaration", "convention")

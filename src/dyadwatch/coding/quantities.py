@@ -16,29 +16,15 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.coding.numbers import (
-    AMBIGUOUS_SCALES,
-    DIGITS,
     NOT_QUANTITY_ENTS,
     PLURAL_SCALES,
-    QUALIFIER_OF,
-    QUALIFIERS,
     SCALES,
-    SMALL,
-    TENS,
-    VAGUE,
     NumberRun,
     number_run_at,
     qualifier_before,
 )
 
-# The number words and qualifiers moved to coding.numbers; they stay importable here.
-__all__ = [
-    "AMBIGUOUS_SCALES", "COUNT", "CURRENCY_SYMBOLS", "CURRENCY_WORDS", "DIGITS",
-    "DOLLAR_COUNTRIES", "KINDS", "LONGEST_UNIT", "MEASURE", "MONEY", "NOT_QUANTITY_ENTS",
-    "PEOPLE", "PEOPLE_NOUNS", "PERCENT", "PERCENT_WORDS", "PLURAL_SCALES", "QUALIFIERS",
-    "QUALIFIER_OF", "SCALES", "SMALL", "TENS", "TIME_NOUNS", "UNITS", "VAGUE", "YEAR_RANGE",
-    "Quantity", "find_quantities",
-]
+__all__ = ["Quantity", "find_quantities"]
 
 COUNT, MONEY, PERCENT, PEOPLE, MEASURE = "count", "money", "percent", "people", "measure"
 KINDS = (COUNT, MONEY, PERCENT, PEOPLE, MEASURE)
