@@ -45,19 +45,46 @@ ATTACK_NOUNS = frozenset({"strike", "airstrike", "shelling", "attack", "bombing"
 
 
 def _attacker_of(trigger: Token) -> Token | None:
-    """The modifier naming who carried out the attack a passive verb happened in."""
-    for prep in trigger.children:
+    """The modifier naming who carried out the attack a passive verb happened in; for
+    "were killed and 11 were injured in a Russian airstrike", the attack of a conjoined
+    passive is shared."""
+    for verb in (trigger, *(c for c in trigger.conjuncts if is_passive(c))):
+        attacker = _attacker_in_means(verb)
+        if attacker is not None:
+            return attacker
+    return None
+
+
+def _attacker_in_means(verb: Token) -> Token | None:
+    for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS:
+            if noun.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() in ATTACK_NOUNS:
                 # "Israeli tank shelling": the actor may modify the means' compound.
                 near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
                 near += [m for c in near if c.dep_ == "compound" for m in c.children
                          if m.dep_ in ATTACKER_DEPS]
                 return next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
                              or m.pos_ == "PROPN"), None)
+            if _names_attacker_of_next_word(noun):
+                return noun
     return None
+
+
+def _names_attacker_of_next_word(noun: Token) -> bool:
+    """"killed in Israeli shelling", parsed as "in Israeli" plus a gerund "shelling": the
+    nationality right before an attack word is its attacker."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (following is not None and noun.ent_type_ in ("NORP", "GPE")
+            and following.lower_ in ATTACK_WORD_FORMS)
+
+
+ATTACK_WORD_FORMS = frozenset({*ATTACK_NOUNS, "strikes", "airstrikes", "attacks", "raids",
+                               "bombings", "air", "tank", "artillery", "mortar",
+                               "rocket", "missile", "drone"})
 
 
 ATTACKER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -100,8 +127,30 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     given = ("with", "of") if trigger.pos_ == "NOUN" else ("with", "as")  # "views Y as a threat"
     heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in given
               for p in prep.children if p.dep_ == "pobj" and p not in heads]
+    # "views systems being deployed in Asia as a threat": the parser may hang the as-phrase on
+    # the object's participle, or make the object the subject of a participle clause.
+    heads += [p for d in heads if d.dep_ == "dobj" for acl in d.children if acl.dep_ == "acl"
+              for p in _as_objects(acl)]
+    if trigger.pos_ == "VERB":
+        heads += [p for c in _as_clauses(trigger) for p in (*_as_objects(c), *_subjects(c))]
     found = [o for h in heads for o in (h, *h.conjuncts)]
     return found + [q for o in found if o.lemma_.lower() in QUANTITY_NOUNS for q in _of_objects(o)]
+
+
+def _as_objects(verb: Token) -> list[Token]:
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def _as_clauses(verb: Token) -> list[Token]:
+    """"views American warships being deployed in the Gulf as a threat", parsed as a clause:
+    a participle complement carrying the as-phrase of the viewing."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBG")
+            and _as_objects(c)]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS)]
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -275,7 +324,15 @@ def nominal_source(noun: Token) -> Token | None:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ != "NOUN"):
             return c
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None and noun.lemma_.lower() in AGENT_OF_NOUNS:
+        # "the visit of the Iranian president to Moscow": the of-phrase names who travels.
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return child(by, ("pobj",))
+
+
+# Event nouns whose of-phrase names their agent rather than what they act on.
+AGENT_OF_NOUNS = frozenset({"visit", "trip", "arrival", "departure", "stay", "withdrawal",
+                            "pullout", "retreat"})
 
 
 def raised_object(verb: Token) -> list[Token]:
@@ -312,6 +369,17 @@ def _happens(trigger: Token) -> bool:
             and trigger.head.lemma_.lower() in OCCURRENCE_VERBS)
 
 
+def _counted_group(subject: Token, verb: Token) -> Token:
+    """"Three Turkish soldiers were killed and 11 were injured": a bare number subject of a
+    conjoined passive counts the group its sibling names."""
+    if subject.pos_ != "NUM" or subject.dep_ not in PASSIVE_SUBJECT_DEPS or any(
+            c.dep_ == "prep" for c in subject.children):
+        return subject
+    siblings = [c for v in verb.conjuncts for c in v.children
+                if c.dep_ in PASSIVE_SUBJECT_DEPS and c.pos_ != "NUM"]
+    return siblings[0] if siblings else subject
+
+
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
@@ -320,6 +388,9 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
         deps = PASSIVE_SUBJECT_DEPS if is_passive(trigger) else ("dobj",)
         objects = [trigger.head if _relative_pronoun(c) and trigger.dep_ == "relcl" else c
                    for c in trigger.children if c.dep_ in deps]
+        objects = [_counted_group(o, trigger) for o in objects]
+        if not objects and not is_passive(trigger):
+            objects = [s for c in _as_clauses(trigger) for s in _subjects(c)]
         return objects or raised_object(trigger) or relative_object(trigger)
     if slot == "dative":
         return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
