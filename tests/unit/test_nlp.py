@@ -36,3 +36,26 @@ def test_sentences_are_offset_spans_into_the_article(nlp: Any) -> None:
     assert pieces[0] == "Georgia hosted talks."
     assert [s.index for s in work.sentences] == list(range(len(pieces)))
     assert all(p.strip() == p and p for p in pieces)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("positive, however,-with trade", ["however", ",", "-", "with"]),
+    ("elected in 2015.-Relations improved", ["2015", ".", "-", "Relations"]),
+    ("the rebels said:-the truce held", ["said", ":", "-", "the"]),
+])
+def test_a_hyphen_glued_after_punctuation_is_split_off(nlp: Any, text: str,
+                                                       words: list[str]) -> None:
+    tokens = [t.text for t in nlp(text)]
+    start = tokens.index(words[0])
+    assert tokens[start : start + len(words)] == words
+    assert nlp(text).text == text  # the text and its offsets are kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("the U.N.-brokered truce", "U.N."),
+    ("Russia-backed rebels", "Russia"),
+    ("a 3.5-fold rise", "3.5"),
+])
+def test_ordinary_hyphens_and_abbreviations_keep_their_tokens(nlp: Any, text: str,
+                                                              kept: str) -> None:
+    assert kept in [t.text for t in nlp(text)]

@@ -439,21 +439,29 @@ class DocActors:
 
     def _recent_pair(self, token: Token) -> list[str]:
         """The last two distinct countries named before `token`, in text order."""
-        recent: list[str] = []
+        return [country for _, country in self._recent_pair_at(token)]
+
+    def _recent_pair_at(self, token: Token) -> list[tuple[int, str]]:
+        recent: list[tuple[int, str]] = []
         for position, country in reversed(self._countries):
-            if position < token.i and country not in recent:
-                recent.append(country)
+            if position < token.i and country not in (c for _, c in recent):
+                recent.append((position, country))
             if len(recent) == 2:
                 return recent[::-1]
         return []
 
     def _collective(self, token: Token) -> _Coded | None:
-        pair = self._recent_pair(token)
-        if not pair:
+        named = self._recent_pair_at(token)
+        if not named:
             return None
+        pair = [country for _, country in named]
         # "the parties" are the two sides, not political parties.
         sector = "" if _singular(token) in SIDE_WORDS else self.sectors.get(token.i, "")
-        return _Coded(tuple(Actor(c, sector) for c in pair), (token,), "collective",
+        # "Relations between Berlin and Warsaw ..., with trade between the two countries
+        # booming": a pair named earlier in the same sentence is meant, whatever came before.
+        here = all(position >= token.sent.start for position, _ in named)
+        return _Coded(tuple(Actor(c, sector) for c in pair), (token,),
+                      "collective-here" if here else "collective",
                       basis=f"the two countries named last: {', '.join(pair)}")
 
     def _countries_in(self, tokens: Iterable[Token]) -> list[str]:

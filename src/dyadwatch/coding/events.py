@@ -444,7 +444,8 @@ def _confidence(frame: Frame) -> float:
     resolution = {"name:name": 1.0, "name:capital": 0.95, "name:seat": 0.95,
                   "name:person": 0.95, "name:igo": 0.95, "name:organisation": 0.9,
                   "name:adjective": 0.85, "modifiers": 0.85, "person-memory": 0.8,
-                  "collective": 0.75, "collective-event": 0.8}
+                  "collective": 0.75, "collective-here": 0.8,
+                  "collective-event": 0.8}
     source = resolution.get(frame.source.rule, 0.7)
     target = resolution.get(frame.target.rule, 0.7) if frame.target else source
     borrowed = BORROWED_FACTOR if frame.borrowed else 1.0

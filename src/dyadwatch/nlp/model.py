@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from dyadwatch.errors import ModelNotFoundError
 
@@ -29,6 +30,22 @@ def load_pipeline(name: str | None = None) -> Language:
     for candidate in names:
         nlp = _try_load(candidate)
         if nlp is not None:
-            return nlp
+            return _with_news_infixes(nlp)
     wanted = name or " or ".join(MODEL_CANDIDATES)
     raise ModelNotFoundError(f"spaCy model {wanted} is not installed", INSTALL_HINT)
+
+
+# Scraped news often glues paragraphs with a hyphen after a punctuation mark ("however,-with",
+# "in 2015.-Relations"); spaCy keeps such a run as one token. Splitting the mark and the hyphen
+# off keeps the text and its offsets and gives the parser the words ("U.N.-brokered" stays).
+GLUED_PARAGRAPH_INFIXES = (
+    r"""(?<=[A-Za-z0-9])[,;:!?](?=-[A-Za-z"\u201c(])""",
+    r"""(?<=[a-z0-9])\.(?=-[A-Z"\u201c])""",
+    r"""(?<=[,;:.!?"\u201d\u2019)])-(?=[A-Za-z"\u201c\u2018(])""",
+)
+
+
+def _with_news_infixes(nlp: Language) -> Language:
+    infixes = (*nlp.Defaults.infixes, *GLUED_PARAGRAPH_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
