@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from dyadwatch.errors import ModelNotFoundError
@@ -46,6 +47,8 @@ GLUED_PARAGRAPH_INFIXES = (
 
 
 def _with_news_infixes(nlp: Language) -> Language:
-    infixes = (*nlp.Defaults.infixes, *GLUED_PARAGRAPH_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = (*(nlp.Defaults.infixes or ()), *GLUED_PARAGRAPH_INFIXES)
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
