@@ -372,6 +372,8 @@ def test_a_main_verb_the_parser_took_for_a_participle_stays_active(coder: Any) -
         ("Lavrov said Turkey's decision was a positive step.", ("RUS", "TUR", "051")),
         ("The Indian minister said the decision of the Nepali government was wise.",
          ("IND", "NPL", "051")),
+        ("The Chinese foreign ministry called the Japanese measures illegitimate.",
+         ("CHN", "JPN", "111")),
     ],
 )
 def test_a_reported_judgement_is_criticism_or_praise_of_the_judged(
@@ -387,10 +389,39 @@ def test_a_reported_judgement_is_criticism_or_praise_of_the_judged(
         "The minister said the talks with Iran were not a mistake.",  # negated
         "The spokesman said the weather was dangerous.",  # nobody judged
         "Lavrov said the next step was a meeting in Geneva.",  # a bare 'step' is no praise
+        "Wang Yi said his talks with Kerry were not productive.",  # negated
+        "The Iranian minister described his visit to Paris as long.",  # no judgement
+        "Zarif said the weather during his meeting with Kerry was good.",  # not the meeting
     ],
 )
 def test_no_judgement_event(coder: Any, text: str) -> None:
     assert not [e for e in coder(text) if e.rule.startswith("statement.")], coded(coder(text))
+
+
+# -- a judged encounter: optimism or pessimism about the partner --------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wang Yi described his talks with Kerry as constructive.", ("CHN", "USA", "013")),
+        ("Erdogan said his meeting with the Iranian president was very productive.",
+         ("TUR", "IRN", "013")),
+        ("After talks with Modi, Abe said there was a warm atmosphere.", ("JPN", "IND", "013")),
+        ("The Kenyan minister said relations between Kenya and Somalia were tense.",
+         ("KEN", "SOM", "012")),
+        ("The Brazilian president said cooperation between China and India was beneficial.",
+         ("BRA", "IND", "013")),
+    ],
+)
+def test_a_judged_encounter_is_optimism_or_pessimism_about_the_partner(
+    coder: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = {(e.source_country, e.target_country, e.code) for e in coder(text)}
+    assert expected in found, found
+
+
+def test_calling_something_a_name_is_no_phone_call(coder: Any) -> None:
+    events = coder("Zakharova called the American sanctions illegal.")
+    assert "041" not in {e.code for e in events}, coded(events)
 
 
 # -- a gerund after a preposition acts for the clause's subject ----------------------------------

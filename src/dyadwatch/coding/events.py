@@ -39,7 +39,7 @@ from dyadwatch.coding.modality import (
 )
 from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, one_sided_sides
 from dyadwatch.coding.statements import statement_acts
-from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
+from dyadwatch.coding.targets import MEDIATOR, PHONE_CALL, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
 from dyadwatch.model import Actor, Event, Mention, Sentence, stable_id
@@ -322,6 +322,8 @@ def _trigger_pos(token: Token) -> str:
 
 
 def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
+    if pattern.code.startswith(PHONE_CALL) and _says_what_object_is(trigger):
+        return False  # "called the sanctions illegal" names, it does not phone
     if pattern.particle and not any(
         c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
         and not _dates(c) for c in trigger.children
@@ -334,6 +336,11 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                    for o in objects(trigger, pattern))
     return True
+
+
+def _says_what_object_is(verb: Token) -> bool:
+    return any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN"))
+               for c in verb.children)
 
 
 def _object_of_coded_verb(noun: Token, coded: set[int]) -> bool:

@@ -9,7 +9,7 @@ is the event's trigger; the clause's subject is the target."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -65,12 +65,36 @@ GOOD_WORDS = frozenset({"positive", "constructive", "welcome", "commendable", "h
 NEEDS_GOOD_MODIFIER = frozenset({"step", "contribution"})
 
 
+# A judgement of an encounter with another actor ("his talks with Tillerson were
+# constructive", "described the meeting with Putin as productive") is optimism (013) or
+# pessimism (012) about that partner.
+OPTIMISM = Pattern(id="statement.optimism", trigger="be", code="013", weight=0.5,
+                   note="'X said the talks with Y were constructive': X is optimistic on Y")
+PESSIMISM = Pattern(id="statement.pessimism", trigger="be", code="012", weight=0.5,
+                    note="'X said the talks with Y were difficult': X is pessimistic on Y")
+ENCOUNTER_NOUNS = frozenset({"talk", "meeting", "negotiation", "conversation", "visit",
+                             "summit", "consultation", "discussion", "dialogue", "contact",
+                             "cooperation", "relation", "relationship", "tie", "atmosphere"})
+GOOD_ENCOUNTER = frozenset({"positive", "constructive", "productive", "fruitful", "good",
+                            "excellent", "friendly", "warm", "useful", "successful",
+                            "substantive", "frank", "businesslike", "cordial", "beneficial",
+                            "promising", "encouraging", "great", "success", "breakthrough"})
+BAD_ENCOUNTER = frozenset({"difficult", "tense", "tough", "unproductive", "fruitless",
+                           "disappointing", "strained", "bad", "failure", "poor"})
+# Verbs that pass a judgement on their object: "described the talks as constructive",
+# "called the decision illegal".
+DESCRIBING_VERBS = frozenset({"describe", "call", "characterize", "characterise", "term",
+                              "assess", "deem", "label", "brand", "dub", "hail"})
+
+
 def statement_acts(token: Token, actors: DocActors) -> Iterator[StatementAct]:
     """Demands and appeals that a reporting verb's clauses, or a hope, make of their
-    subjects; judgements a reporting verb's clause passes on an actor."""
+    subjects; judgements a reporting verb's clause, or a describing verb, passes on an
+    actor or on an encounter with one."""
     yield from _hoped_acts(token, actors)
     yield from _reported_acts(token, actors)
     yield from _judged_acts(token, actors)
+    yield from _described_acts(token, actors)
 
 
 def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[StatementAct]:
@@ -107,7 +131,7 @@ def _reported_clauses(reporting: Token,
     if speaker is None:
         return
     for clause in reporting.children:
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
         if clause.dep_ == "ccomp" and subject is not None:
             yield speaker, clause, subject
 
@@ -124,29 +148,113 @@ def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct
 
 def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
     for speaker, clause, subject in _reported_clauses(reporting, actors):
-        pattern = _judgement(clause) if clause.lemma_.lower() == "be" else None
-        if pattern is None:
+        if clause.lemma_.lower() != "be" or _negated(clause):
             continue
-        judged = actors.resolve(subject, lenient=True) or _owner(subject, actors)
-        if judged is not None and any(is_other(a, speaker.actors) for a in judged.actors):
-            yield StatementAct(reporting, pattern, speaker, judged)
+        predicates = [p for p in clause.children if p.dep_ in ("acomp", "attr")]
+        if subject.dep_ == "expl":  # "there was a good atmosphere": the predicate is judged
+            subject = next((p for p in predicates if p.dep_ == "attr"), subject)
+        act = _judgement_of(reporting, speaker, subject, predicates, actors)
+        if act is not None:
+            yield act
 
 
-def _judgement(copula: Token) -> Pattern | None:
-    """Criticism or praise in what the copula says of its subject; None when negated or
-    neutral."""
-    if any(c.dep_ == "neg" for c in copula.children):
+def _described_acts(verb: Token, actors: DocActors) -> Iterator[StatementAct]:
+    """"Lavrov described his talks with Tillerson as constructive", "called the decision
+    illegal": an adjective said of the describing verb's object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESCRIBING_VERBS or _negated(verb):
+        return
+    speaker = _subject(verb, actors)
+    if speaker is None:
+        return
+    for thing, predicate in _described(verb):
+        act = _judgement_of(verb, speaker, thing, [predicate], actors)
+        if act is not None:
+            yield act
+
+
+def _described(verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(object, adjective) pairs: "described X as constructive", "called X illegal"."""
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                yield from ((thing, a) for a in prep.children
+                            if a.dep_ in ("pobj", "amod", "acomp") and a.pos_ == "ADJ")
+        yield from ((thing, a) for a in verb.children
+                    if a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ")
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"):
+        thing = next((s for s in clause.children if s.dep_ == "nsubj"), None)
+        if thing is not None:  # "called the move illegal", parsed as a small clause
+            yield thing, clause
+
+
+def _judgement_of(trigger: Token, speaker: Mention, subject: Token,
+                  predicates: list[Token], actors: DocActors) -> StatementAct | None:
+    """The act a judgement makes: optimism or pessimism about the partner of a judged
+    encounter, else criticism or praise of the judged actor (or its act's owner)."""
+    if subject.lemma_.lower() in ENCOUNTER_NOUNS:
+        pattern = _encounter_judgement(predicates, subject)
+        partner = _partner(trigger, subject, speaker, actors) if pattern else None
+        return StatementAct(trigger, pattern, speaker, partner) if pattern and partner else None
+    pattern = _judgement(predicates)
+    if pattern is None:
         return None
-    for predicate in copula.children:
-        if predicate.dep_ not in ("acomp", "attr"):
-            continue
-        words = {predicate.lemma_.lower()} | {m.lemma_.lower() for m in predicate.children
-                                               if m.dep_ in ("amod", "compound")}
+    judged = actors.resolve(subject, lenient=True) or _owner(subject, actors)
+    if judged is not None and any(is_other(a, speaker.actors) for a in judged.actors):
+        return StatementAct(trigger, pattern, speaker, judged)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _judgement_words(predicate: Token) -> set[str]:
+    return {predicate.lemma_.lower()} | {m.lemma_.lower() for m in predicate.children
+                                         if m.dep_ in ("amod", "compound")}
+
+
+def _judgement(predicates: list[Token]) -> Pattern | None:
+    """Criticism or praise in what is said of the subject; None when neutral."""
+    for predicate in predicates:
+        words = _judgement_words(predicate)
         if words & BAD_WORDS:
             return CRITICISM
         good = words & GOOD_WORDS
         if good and (good - NEEDS_GOOD_MODIFIER or len(words & GOOD_WORDS) > 1):
             return PRAISE
+    return None
+
+
+def _encounter_judgement(predicates: list[Token], subject: Token) -> Pattern | None:
+    words = {w for p in predicates for w in _judgement_words(p)}
+    if subject in predicates or subject.lemma_.lower() == "atmosphere":
+        words |= _judgement_words(subject)  # "a good atmosphere"
+    if words & BAD_ENCOUNTER:
+        return PESSIMISM
+    return OPTIMISM if words & GOOD_ENCOUNTER else None
+
+
+def _partner(trigger: Token, encounter: Token, speaker: Mention,
+             actors: DocActors) -> Mention | None:
+    """The other side of an encounter: "talks with Tillerson", "relations between Russia and
+    Turkey"; for "there was a good atmosphere", the encounter the report follows ("Following
+    a talk with Merkel, Kaczynski said ...")."""
+    nouns = [encounter]
+    if encounter.lemma_.lower() == "atmosphere":
+        nouns = [p for prep in trigger.children if prep.dep_ == "prep"
+                 for p in prep.children if p.dep_ in ("pobj", "dobj")
+                 and p.lemma_.lower() in ENCOUNTER_NOUNS]
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between"):
+                continue
+            for party in (p for p in prep.children if p.dep_ == "pobj"):
+                found = [actors.resolve(t) for t in (party, *party.conjuncts)]
+                others = tuple(a for m in found if m is not None for a in m.actors
+                               if is_other(a, speaker.actors))
+                if others:
+                    first = next(m for m in found if m is not None)
+                    return replace(first, text=party.text, actors=others)
     return None
 
 
