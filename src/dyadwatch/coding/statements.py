@@ -182,9 +182,8 @@ def _described(verb: Token) -> Iterator[tuple[Token, Token]]:
         yield from ((thing, a) for a in verb.children
                     if a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ")
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"):
-        thing = next((s for s in clause.children if s.dep_ == "nsubj"), None)
-        if thing is not None:  # "called the move illegal", parsed as a small clause
-            yield thing, clause
+        # "called the move illegal", parsed as a small clause
+        yield from ((s, clause) for s in clause.children if s.dep_ == "nsubj")
 
 
 def _judgement_of(trigger: Token, speaker: Mention, subject: Token,
