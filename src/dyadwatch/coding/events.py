@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from dyadwatch.coding.actors import DocActors, is_other
+from dyadwatch.coding.brokered import brokered_acts
 from dyadwatch.coding.discourse import (
     EventMemory,
     borrow_sides,
@@ -131,6 +132,8 @@ class EventCoder:
         for token in sent:
             for act in statement_acts(token, actors):
                 yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
+            for brokered in brokered_acts(token, actors):
+                yield Frame(brokered.noun, brokered.pattern, brokered.broker, brokered.parties)
             pos = _trigger_pos(token)
             if not pos or (pos == "NOUN" and _object_of_coded_verb(token, coded)):
                 continue

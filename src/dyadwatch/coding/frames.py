@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from dyadwatch.coding.brokered import is_brokering_modifier
 from dyadwatch.dictionaries.patterns import Pattern
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -321,6 +322,8 @@ def _purpose_of_object(verb: Token) -> bool:
 
 def nominal_source(noun: Token) -> Token | None:
     for c in noun.children:
+        if is_brokering_modifier(noun, c):
+            continue  # "a Turkish-mediated ceasefire": the mediator is no party to it
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.pos_ != "NOUN"):
             return c
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)

@@ -1,0 +1,85 @@
+"""Mediation named by a compound participle: "Russian-brokered talks between Armenia and
+Azerbaijan", "the UN-led negotiations on the war in Syria", "a Turkish-mediated ceasefire".
+
+The word before the participle is the mediator and the parties of the talks (or truce, or
+deal) are its targets (CAMEO 045, with the mediator role), besides the talks themselves, which
+the noun's own pattern codes between the parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from dyadwatch.coding.actors import DocActors, is_other
+from dyadwatch.dictionaries.patterns import Pattern
+from dyadwatch.model import Actor, Mention
+
+BROKERED = Pattern(id="noun.brokered", trigger="broker", pos="NOUN", code="045", weight=0.6,
+                   note="'Russian-brokered talks between X and Y': Russia mediates between them")
+MEDIATING_PARTICIPLES = frozenset({"brokered", "mediated", "led", "sponsored", "hosted",
+                                   "facilitated"})
+MEDIATED_NOUNS = frozenset({"talk", "negotiation", "ceasefire", "truce", "deal", "agreement",
+                            "accord", "dialogue", "consultation", "process", "settlement"})
+# "negotiations on the war in Syria": the conflict a process is about names its parties.
+CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "dispute"})
+
+
+@dataclass(frozen=True, slots=True)
+class BrokeredAct:
+    noun: Token
+    pattern: Pattern
+    broker: Mention
+    parties: Mention
+
+
+def is_brokering_modifier(noun: Token, modifier: Token) -> bool:
+    """"brokered" in "Russian-brokered talks": a participle naming who mediates the noun."""
+    return (modifier.dep_ == "amod" and modifier.lower_ in MEDIATING_PARTICIPLES
+            and noun.lemma_.lower() in MEDIATED_NOUNS)
+
+
+def brokered_acts(noun: Token, actors: DocActors) -> Iterator[BrokeredAct]:
+    if noun.pos_ != "NOUN":
+        return
+    for participle in noun.children:
+        if not is_brokering_modifier(noun, participle):
+            continue
+        broker = next((actors.resolve(m) for m in participle.children
+                       if m.dep_ in ("npadvmod", "compound", "amod", "nmod")), None)
+        if broker is None:
+            continue
+        parties = _parties(noun, actors, broker.actors)
+        if parties is not None:
+            yield BrokeredAct(noun, BROKERED, broker, parties)
+
+
+def _parties(noun: Token, actors: DocActors, broker: tuple[Actor, ...]) -> Mention | None:
+    """The sides of the talks: "between X and Y", else the place of the conflict they are
+    about ("on the war in Syria")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        heads = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ == "between":
+            found = [actors.resolve(t, lenient=True) for h in heads for t in (h, *h.conjuncts)]
+        elif prep.lower_ in ("on", "over", "to"):
+            found = [_conflict_place(h, actors) for h in heads]
+        else:
+            continue
+        mentions = [m for m in found if m is not None]
+        sides = tuple(dict.fromkeys(a for m in mentions for a in m.actors if is_other(a, broker)))
+        if sides:
+            return replace(mentions[0], actors=sides)
+    return None
+
+
+def _conflict_place(noun: Token, actors: DocActors) -> Mention | None:
+    if noun.lemma_.lower() not in CONFLICT_NOUNS:
+        return None
+    named = [actors.resolve(c) for c in noun.children if c.dep_ in ("amod", "compound")]
+    named += [actors.resolve(p) for prep in noun.children
+              if prep.dep_ == "prep" and prep.lower_ in ("in", "over", "between")
+              for h in prep.children if h.dep_ == "pobj" for p in (h, *h.conjuncts)]
+    return next((m for m in named if m is not None), None)
