@@ -64,6 +64,8 @@ def test_one_sided_events_are_less_confident_than_full_ones(coder: Any) -> None:
         "Iraq's army attacked themselves.",
         # Background clauses: a relative clause is no report of its own.
         "The ministry, which released the hostages last year, said nothing.",
+        # The expectations of someone unnamed are opinions.
+        "Analysts expect Egypt to raise its interest rates.",
     ],
 )
 def test_no_one_sided_event(coder: Any, text: str) -> None:

@@ -40,7 +40,7 @@ INTENT_VERBS = frozenset(
 # "urged Y to withdraw", "wants Y to attack": the act is asked of someone, not done.
 REQUEST_VERBS = frozenset({"ask", "urge", "call", "want", "demand", "request", "press",
                            "pressure", "encourage", "invite", "appeal", "implore", "persuade",
-                           "push", "tell", "beg", "exhort"})
+                           "push", "tell", "beg", "exhort", "expect"})
 # "refused to sign", "failed to reach": the governed act did not happen.
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "neglect", "avoid", "reject"})
 # "threatened to shell": the threatened act is not done.

@@ -35,9 +35,14 @@ def is_one_sided(actor: Actor) -> bool:
     return actor.country == UNKNOWN_COUNTRY
 
 
+# "Analysts expect Turkey to buy more gas": wishes and expectations of someone unnamed are
+# opinions, not acts on anyone.
+OPINION_VERBS = frozenset({"expect", "want", "wish", "hope"})
+
+
 def may_be_one_sided(trigger: Token, pattern: Pattern) -> bool:
     return (pattern.pos == "VERB" and pattern.code[:2] not in NO_ONE_SIDED_ROOTS
-            and _main_predicate(trigger))
+            and trigger.lemma_.lower() not in OPINION_VERBS and _main_predicate(trigger))
 
 
 # Clauses that state what happened; modifiers ("the civilians imprisoned for ..."), purposes
