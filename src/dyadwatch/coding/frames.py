@@ -396,7 +396,12 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
             objects = [s for c in _as_clauses(trigger) for s in _subjects(c)]
         return objects or raised_object(trigger) or relative_object(trigger)
     if slot == "dative":
-        return [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
+        datives = [c for c in trigger.children if c.dep_ in ("dative", "iobj")]
+        # "sent Ukraine military aid", parsed with "Ukraine" as a modifier of the aid: a name
+        # right after the verb, before its object, is whom it goes to.
+        return datives or [n for d in trigger.children if d.dep_ == "dobj"
+                           for n in d.children if n.dep_ in ("nmod", "compound")
+                           and n.pos_ == "PROPN" and n.i == trigger.i + 1]
     if slot in ("xcomp", "ccomp"):
         # A noun's that-clause is an acl: "accusations that the Kremlin is absorbing ...";
         # an adjective's clause may hang off its copula: "Moscow is confident that ...".
