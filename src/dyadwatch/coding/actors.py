@@ -250,10 +250,7 @@ class DocActors:
         country (soldiers, refugees and diplomats are often foreigners where they are)."""
         if token.pos_ != "NOUN" or token.i in self.names:
             return None
-        # "Thousands of protesters in Caracas": the group is the quantity's of-phrase.
-        group = next((p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                      for p in prep.children if p.dep_ == "pobj"), token) if (
-            token.lemma_.lower() in CROWD_QUANTITIES) else token
+        group = counted_group(token)
         sector = self.sectors.get(group.i, "")
         if sector not in LOCAL_SECTORS:
             return None
@@ -545,6 +542,14 @@ _GENERIC_HEADS = frozenset(
      "head", "source", "circle", "community", "group", "organization", "organisation",
      "institution", "sector", "people", "side", "team", "expert", "member"}
 )
+
+
+def counted_group(token: Token) -> Token:
+    """"Thousands of protesters": the group a crowd quantity counts (else the token)."""
+    if token.lemma_.lower() not in CROWD_QUANTITIES:
+        return token
+    return next((p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), token)
 
 
 def _singular(token: Token) -> str:

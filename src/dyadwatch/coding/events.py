@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.coding.actors import DocActors, is_other
+from dyadwatch.coding.actors import DocActors, counted_group, is_other
 from dyadwatch.coding.brokered import brokered_acts
 from dyadwatch.coding.discourse import (
     EventMemory,
@@ -38,7 +38,7 @@ from dyadwatch.coding.modality import (
     is_historical,
     modality_of,
 )
-from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, one_sided_sides
+from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, crowd_of_the_place, one_sided_sides
 from dyadwatch.coding.statements import statement_acts
 from dyadwatch.coding.targets import MEDIATOR, PHONE_CALL, find_target, is_mediation
 from dyadwatch.dictionaries.codebook import Codebook
@@ -172,6 +172,8 @@ class EventCoder:
                 and _names_both_parties(pattern, slot, target, trigger)):
             # "the meeting between X and Y": a symmetric nominal event with no named source.
             return Frame(trigger, pattern, target, None)
+        if source is None and target is not None:
+            source = crowd_of_the_place(trigger, pattern, actors, target)
         if source is not None and target is not None and pattern.reverse:
             return Frame(trigger, pattern, target, source)
         if source is not None and (target is not None or _acts_together(pattern, source)):
@@ -382,6 +384,10 @@ RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "cooperation", "p
 
 
 def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
+    counted = counted_group(candidate)
+    if counted is not candidate:
+        # "Thousands of Armenians marched": the counted group acts.
+        return actors.resolve(candidate) or actors.resolve(counted)
     if candidate.lemma_.lower() not in RELATION_NOUNS:
         # A plural agent with a nationality acts for its country ("Saudi hackers launched").
         lenient = (candidate.tag_ == "NNS" and candidate.dep_ in ("nsubj", "pobj")

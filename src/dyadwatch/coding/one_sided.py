@@ -13,9 +13,11 @@ more often than an act."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.actors import DocActors, counted_group
 from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
@@ -126,3 +128,38 @@ def _unknown_party(head: Token, actors: DocActors) -> Mention:
     span = head.doc[phrase[0].i : phrase[-1].i + 1]
     return Mention(span.start_char, span.end_char, span.text,
                    (Actor(UNKNOWN_COUNTRY, sector),), "unknown", basis="no country in the text")
+
+
+# Street protest (CAMEO 14): a crowd without a country protests where it is.
+PROTEST_ROOT = "14"
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+CROWD_SECTOR = "CVL"  # protesters named by who they are ("Kurds") are civilians
+
+
+def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
+                       target: Mention) -> Mention | None:
+    """"Hundreds of protesters rallied outside the Russian embassy in Kiev": the protesters,
+    described without a country, are people of the place they protest in."""
+    if pattern.code[:2] != PROTEST_ROOT:
+        return None
+    described = next(iter(source_candidates(trigger, pattern)), None)
+    crowd = unknown_source(counted_group(described), actors) if described is not None else None
+    if crowd is None:
+        return None
+    sector = crowd.actors[0].sector or CROWD_SECTOR
+    holders = [trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "prep"))]
+    places = [p for h in holders for prep in h.children
+              if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS
+              for p in prep.children if p.dep_ == "pobj"]
+    places += [p for prep in trigger.children if prep.dep_ == "prep"
+               for obj in prep.children for inner in obj.children
+               if inner.dep_ == "prep" and inner.lower_ == "in"
+               for p in inner.children if p.dep_ == "pobj"]
+    for place in places:
+        found = actors.resolve(place)
+        if found is not None and found.rule.startswith("name:") and not any(
+                a.sector for a in found.actors):
+            country = found.actors[0].country
+            return replace(crowd, actors=(Actor(country, sector),),
+                           rule="place-of-protest", basis=f"protesting in {found.text}")
+    return None
