@@ -460,3 +460,22 @@ def test_a_relative_pronoun_subject_is_the_noun_it_refers_to(
 ) -> None:
     found = {(e.source_country, e.target_country, e.root_code) for e in coder(text)}
     assert expected in found, found
+
+
+# -- a refusal of an act coded as that act's rejection is not coded twice ----------------------
+def test_a_refusal_is_coded_once_by_the_refused_act(coder: Any) -> None:
+    codes = {e.code for e in coder("Iran refused to release the British tanker.")}
+    assert "1243" in codes or "124" in codes, codes
+    assert "120" not in codes, codes
+
+
+def test_a_refusal_of_a_meeting_keeps_the_rejection(coder: Any) -> None:
+    roots = {e.root_code for e in coder("Turkey declined to meet the Dutch minister.")}
+    assert "12" in roots, roots
+
+
+# -- descriptors: a country linked to the target is not the target ------------------------------
+def test_a_linked_descriptor_is_no_target(coder: Any) -> None:
+    events = coder("Israeli jets struck Iranian-linked targets near Damascus.")
+    pairs = {(e.source_country, e.target_country) for e in events}
+    assert ("ISR", "SYR") in pairs and ("ISR", "IRN") not in pairs, coded(events)

@@ -58,7 +58,8 @@ DEFINITE_REACH = 250
 # "X-backed": the country describes the phrase's head without being its actor.
 DESCRIPTOR_PARTICIPLES = frozenset(
     {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned",
-     "friendly", "leaning", "brokered", "imposed", "installed"}
+     "friendly", "leaning", "brokered", "imposed", "installed", "linked", "affiliated",
+     "sympathetic"}
 )
 # Participles that tie a phrase to the country it belongs to ("delegations representing the
 # Russian regions", "officials based in Kabul"); other participles describe what it does.
@@ -121,6 +122,9 @@ class DocActors:
         for candidate in _breadth_first(token, max_depth):
             if candidate.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
                 continue
+            hit = self.names.get(candidate.i)
+            if hit is not None and self._backer(hit):
+                continue  # "Iranian-linked targets" are not Iran's
             mention = self.resolve(candidate)
             if mention is None:
                 continue

@@ -103,12 +103,15 @@ class EventCoder:
         memory = memory if memory is not None else EventMemory()
         events: dict[str, Event] = {}
         one_sided: list[Frame] = []
+        full: list[Frame] = []
         for frame in self.frames(sent, actors, memory, sentence.index):
             if frame.one_sided:
                 one_sided.append(frame)  # an unnamed side is no antecedent for "the talks"
                 continue
             memory.remember(sentence.index, kind_of(frame.pattern.code), frame.source,
                             frame.target)
+            full.append(frame)
+        for frame in _without_bare_refusals(full):
             self._add(events, frame, evidence, context, annotate)
         if not events:
             # Next to an event naming both sides, an unnamed side is most often one of its
@@ -279,7 +282,7 @@ ASKED_BY_ROOT = {
 
 # The rejection a negated cooperative act amounts to, by the act's root: material or military
 # cooperation and aid refused (121), yielding refused (124).
-REJECTION_BY_ROOT = {"06": "121", "07": "121", "08": "124"}
+REJECTION_BY_ROOT = {"01": "011", "06": "121", "07": "121", "08": "124"}
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -309,6 +312,19 @@ def _modality(frame: Frame, published: dt.date | None) -> str:
     return HISTORICAL if is_historical(frame.trigger, published) else FACTUAL
 
 
+# Verbs whose plain pattern codes a refusal of the act they govern ("refused to meet",
+# "declined to comment"): when that act is coded itself, as its rejection, the plain refusal
+# says the same thing less precisely.
+REFUSING_VERBS = frozenset({"refuse", "decline"})
+
+
+def _without_bare_refusals(frames: list[Frame]) -> list[Frame]:
+    coded = {f.trigger.i for f in frames if f.pattern.code[:2] in REJECTION_BY_ROOT}
+    return [f for f in frames if not (
+        f.trigger.lemma_.lower() in REFUSING_VERBS and not f.pattern.objects
+        and any(c.dep_ == "xcomp" and c.i in coded for c in f.trigger.children))]
+
+
 def _one_sided_frame(trigger: Token, pattern: Pattern, actors: DocActors,
                      source: Mention | None, target: Mention | None) -> Frame | None:
     sides = one_sided_sides(trigger, pattern, actors, source, target)
@@ -329,6 +345,8 @@ def _trigger_pos(token: Token) -> str:
 def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     if pattern.code.startswith(PHONE_CALL) and _says_what_object_is(trigger):
         return False  # "called the sanctions illegal" names, it does not phone
+    if _sports_result(trigger):
+        return False  # "Brazil beat Argentina 2-0 in the semi-final"
     if pattern.particle and not any(
         c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
         and not _dates(c) for c in trigger.children
@@ -341,6 +359,19 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
                    for o in objects(trigger, pattern))
     return True
+
+
+# Teams carry their countries' names: a contest verb in a sentence about a match is sport.
+CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "edge", "rout", "overcome",
+                           "down", "hammer", "outplay", "eliminate", "knock", "draw", "tie"})
+SPORT_WORDS = frozenset({"match", "final", "semi-final", "semifinal", "quarter-final",
+                         "quarterfinal", "tournament", "championship", "cup", "league", "game",
+                         "qualifier", "goal", "derby", "olympics", "medal", "set", "race"})
+
+
+def _sports_result(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in CONTEST_VERBS and any(
+        t.lemma_.lower() in SPORT_WORDS or t.lower_ in SPORT_WORDS for t in trigger.sent)
 
 
 def _says_what_object_is(verb: Token) -> bool:

@@ -24,8 +24,12 @@ ANY_SLOT_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "attr", "oprd", "xc
 # Heads that only count what follows "of": "a series of agreements", "a number of documents".
 QUANTITY_NOUNS = frozenset(
     {"series", "number", "package", "set", "range", "couple", "dozen", "dozens", "hundreds",
-     "pair", "raft", "batch", "total", "bundle", "list", "round", "host"}
+     "pair", "raft", "batch", "total", "bundle", "list", "round", "host", "shipment",
+     "consignment", "delivery", "cargo", "barrel", "ton", "tonne", "load", "supply"}
 )
+# "$2 billion in security assistance", "500 million euros of aid": what an amount is of.
+AMOUNT_WORDS = frozenset({"billion", "million", "trillion", "dollar", "euro", "ruble",
+                          "rouble", "yuan", "pound", "$"})
 
 
 def child(token: Token | None, deps: tuple[str, ...]) -> Token | None:
@@ -135,7 +139,17 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     if trigger.pos_ == "VERB":
         heads += [p for c in _as_clauses(trigger) for p in (*_as_objects(c), *_subjects(c))]
     found = [o for h in heads for o in (h, *h.conjuncts)]
-    return found + [q for o in found if o.lemma_.lower() in QUANTITY_NOUNS for q in _of_objects(o)]
+    return found + [q for o in found for q in _counted_objects(o)]
+
+
+def _counted_objects(noun: Token) -> list[Token]:
+    """What a quantity or an amount counts: "a shipment of missiles", "$2 billion in aid"."""
+    lemma = noun.lemma_.lower()
+    if lemma in QUANTITY_NOUNS:
+        return _of_objects(noun)
+    if lemma in AMOUNT_WORDS or noun.ent_type_ == "MONEY":
+        return _of_objects(noun, ("of", "in"))
+    return []
 
 
 def _as_objects(verb: Token) -> list[Token]:
@@ -154,8 +168,8 @@ def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS)]
 
 
-def _of_objects(noun: Token) -> list[Token]:
-    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+def _of_objects(noun: Token, words: tuple[str, ...] = ("of",)) -> list[Token]:
+    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in words
             for p in prep.children if p.dep_ == "pobj"]
 
 
@@ -171,6 +185,9 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
         found = verbal_subject(trigger)
     if found is not None:
         yield found
+        planter = _placer_of_weapon(found) if pattern.pos == "VERB" else None
+        if planter is not None:
+            yield planter
     if pattern.pos == "VERB" and trigger.dep_ == "acl" and trigger.head.head is not trigger.head:
         # "blocked an EU statement criticising China": the noun's own author acts first.
         author = nominal_source(trigger.head) if trigger.tag_ == "VBG" else None
@@ -198,6 +215,20 @@ ENACTING_VERBS = frozenset({"announce", "renew", "issue", "launch", "make", "dec
 SPOKEN_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "stress",
                              "insist", "write", "announce", "warn", "explain"})
+
+
+# Weapons that act for whoever placed or fired them: "a roadside bomb planted by Taliban
+# militants killed four soldiers", "a missile fired by Houthi rebels hit Riyadh".
+WEAPON_NOUNS = frozenset({"bomb", "mine", "missile", "rocket", "shell", "drone", "explosive",
+                          "device", "grenade", "mortar", "projectile", "torpedo"})
+
+
+def _placer_of_weapon(subject: Token) -> Token | None:
+    if subject.lemma_.lower() not in WEAPON_NOUNS:
+        return None
+    return next((p for acl in subject.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                 for agent in acl.children if agent.dep_ == "agent"
+                 for p in agent.children if p.dep_ == "pobj"), None)
 
 
 def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
@@ -287,8 +318,10 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         # "performed a mission to destroy", "launched an operation to retake": whoever
         # carries out the noun acts in its purpose clause.
         return verbal_subject(verb.head.head, depth + 1)
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")):
-        # "countries that signed", and reduced clauses: "companies invested in X".
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (
+            verb.tag_ in ("VBN", "VBG") or verb.head.dep_ == "ROOT")):
+        # "countries that signed", and reduced clauses: "companies invested in X"; a noun
+        # heading the sentence is the subject the parser took apart ("Thousands protested").
         return verb.head
     if verb.dep_ == "xcomp":
         # "urged Y to": the object controls; "is expected to": the passive subject does;
@@ -383,6 +416,10 @@ def _counted_group(subject: Token, verb: Token) -> Token:
     return siblings[0] if siblings else subject
 
 
+MEDIUM_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "videolink",
+                          "link", "hotline"})
+
+
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
@@ -415,6 +452,10 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
         return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]
     holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
+    # "spoke by telephone with Rouhani": the parser may hang the partner on the medium.
+    holders += [p for prep in trigger.children if prep.dep_ == "prep"
+                and prep.lower_ in ("by", "via", "over")
+                for p in prep.children if p.lemma_.lower() in MEDIUM_NOUNS]
     if trigger.dep_ in ("acomp", "oprd"):
         holders.append(trigger.head)  # "X is optimistic | on Y": the copula holds the preposition
     if word in PARTY_PREPS and _happens(trigger):

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyadwatch.coding.actors import DocActors, counted_group
+from dyadwatch.coding.actors import CROWD_QUANTITIES, DocActors, counted_group
 from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
@@ -136,6 +136,14 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 CROWD_SECTOR = "CVL"  # protesters named by who they are ("Kurds") are civilians
 
 
+def _bare_crowd(word: Token) -> Mention | None:
+    """"Tens of thousands rallied in Islamabad": a crowd named only by its size."""
+    if word.lemma_.lower() not in CROWD_QUANTITIES:
+        return None
+    return Mention(word.idx, word.idx + len(word.text), word.text,
+                   (Actor(UNKNOWN_COUNTRY, CROWD_SECTOR),), "unknown")
+
+
 def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
                        target: Mention) -> Mention | None:
     """"Hundreds of protesters rallied outside the Russian embassy in Kiev": the protesters,
@@ -143,11 +151,16 @@ def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
     if pattern.code[:2] != PROTEST_ROOT:
         return None
     described = next(iter(source_candidates(trigger, pattern)), None)
-    crowd = unknown_source(counted_group(described), actors) if described is not None else None
+    if described is None:
+        return None
+    group = counted_group(described)
+    crowd = unknown_source(group, actors) or _bare_crowd(group)
     if crowd is None:
         return None
     sector = crowd.actors[0].sector or CROWD_SECTOR
     holders = [trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "prep"))]
+    if trigger.dep_ in ("advcl", "xcomp", "conj"):
+        holders.append(trigger.head)  # "rallied in Islamabad to protest against ..."
     places = [p for h in holders for prep in h.children
               if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS
               for p in prep.children if p.dep_ == "pobj"]
