@@ -15,9 +15,9 @@ def modalities(coder: Any, text: str, code_root: str) -> set[str]:
     ("text", "root", "expected"),
     [
         ("Norway signed a trade agreement with Chile.", "05", {"factual"}),
-        ("Norway did not sign a trade agreement with Chile.", "05", {"negated"}),
-        ("Norway refused to sign a trade agreement with Chile.", "05", {"negated"}),
-        ("Norway failed to reach an agreement with Chile.", "05", {"negated"}),
+        ("Norway did not sign a trade agreement with Chile.", "12", {"negated"}),  # a rejection
+        ("Norway refused to sign a trade agreement with Chile.", "12", {"negated"}),  # a rejection
+        ("Norway failed to reach an agreement with Chile.", "12", {"negated"}),  # a rejection
         ("Norway will sign a trade agreement with Chile.", "03", {"intended"}),
         ("Norway plans to sign a trade agreement with Chile.", "03", {"intended"}),
         ("Norway could sign a trade agreement with Chile.", "05", {"hypothetical"}),

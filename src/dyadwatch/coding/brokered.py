@@ -22,6 +22,8 @@ MEDIATING_PARTICIPLES = frozenset({"brokered", "mediated", "led", "sponsored", "
                                    "facilitated"})
 MEDIATED_NOUNS = frozenset({"talk", "negotiation", "ceasefire", "truce", "deal", "agreement",
                             "accord", "dialogue", "consultation", "process", "settlement"})
+# Nouns that are the mediation itself: "following mediation by Qatar".
+MEDIATION_NOUNS = frozenset({"mediation", "facilitation"})
 # "negotiations on the war in Syria": the conflict a process is about names its parties.
 CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "dispute"})
 
@@ -43,16 +45,64 @@ def is_brokering_modifier(noun: Token, modifier: Token) -> bool:
 def brokered_acts(noun: Token, actors: DocActors) -> Iterator[BrokeredAct]:
     if noun.pos_ != "NOUN":
         return
-    for participle in noun.children:
-        if not is_brokering_modifier(noun, participle):
-            continue
-        broker = next((actors.resolve(m) for m in participle.children
-                       if m.dep_ in ("npadvmod", "compound", "amod", "nmod")), None)
+    for broker_word in _broker_words(noun):
+        broker = actors.resolve(broker_word)
         if broker is None:
             continue
-        parties = _parties(noun, actors, broker.actors)
+        parties = _parties(noun, actors, broker.actors) or _clause_parties(
+            noun, actors, broker.actors)
         if parties is not None:
             yield BrokeredAct(noun, BROKERED, broker, parties)
+            return
+
+
+def _broker_words(noun: Token) -> Iterator[Token]:
+    """Who mediates: "Russian-brokered talks", "a deal brokered by the United States",
+    "mediation by Qatar"."""
+    for participle in noun.children:
+        if is_brokering_modifier(noun, participle):
+            yield from (m for m in participle.children
+                        if m.dep_ in ("npadvmod", "compound", "amod", "nmod"))
+        elif (participle.dep_ == "acl" and participle.lower_ in MEDIATING_PARTICIPLES
+              and noun.lemma_.lower() in MEDIATED_NOUNS):
+            yield from _agents(participle)
+    if noun.lemma_.lower() in MEDIATION_NOUNS:
+        # "following mediation by Qatar"; the parser may hang the by-phrase on the verb.
+        following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        if not by and following is not None and following.lower_ == "by":
+            by = [following]
+        yield from (p for prep in by for p in prep.children if p.dep_ == "pobj")
+
+
+def _agents(participle: Token) -> Iterator[Token]:
+    return (p for agent in participle.children if agent.dep_ == "agent"
+            for p in agent.children if p.dep_ == "pobj")
+
+
+def _clause_parties(noun: Token, actors: DocActors,
+                    broker: tuple[Actor, ...]) -> Mention | None:
+    """"Kenya and Somalia restored relations following mediation by Qatar", "Azerbaijan
+    handed over detainees to Armenia in a deal mediated by Georgia": the parties are those of
+    the clause the mediated noun is a circumstance of."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "agreed to resume relations in a deal ...": who agreed
+    words = [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "dative")]
+    words += [p for prep in verb.children if prep.dep_ == "prep"
+              and prep.lower_ in ("to", "with") for p in prep.children if p.dep_ == "pobj"]
+    found = [m for m in (actors.resolve(w) for w in words) if m is not None]
+    by_country: dict[str, Actor] = {}
+    for actor in (a for m in found for a in m.actors if is_other(a, broker)):
+        kept = by_country.get(actor.country)
+        if kept is None or (kept.sector and not actor.sector):
+            by_country[actor.country] = actor  # the country itself over its people
+    sides = tuple(by_country.values())
+    if len(sides) < 2:
+        return None  # mediation is between two sides
+    return replace(found[0], actors=sides)
 
 
 def _parties(noun: Token, actors: DocActors, broker: tuple[Actor, ...]) -> Mention | None:

@@ -282,7 +282,7 @@ ASKED_BY_ROOT = {
 
 # The rejection a negated cooperative act amounts to, by the act's root: material or military
 # cooperation and aid refused (121), yielding refused (124).
-REJECTION_BY_ROOT = {"01": "011", "06": "121", "07": "121", "08": "124"}
+REJECTION_BY_ROOT = {"01": "011", "05": "120", "06": "121", "07": "121", "08": "124"}
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -350,7 +350,7 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
     if pattern.particle and not any(
         c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
         and not _dates(c) for c in trigger.children
-    ):
+    ) and not _adjacent_particle(trigger, pattern.particle):
         return False
     if pattern.subjects and not any(
             s.lemma_.lower() in pattern.subjects for s in source_candidates(trigger, pattern)):
@@ -372,6 +372,14 @@ SPORT_WORDS = frozenset({"match", "final", "semi-final", "semifinal", "quarter-f
 def _sports_result(trigger: Token) -> bool:
     return trigger.lemma_.lower() in CONTEST_VERBS and any(
         t.lemma_.lower() in SPORT_WORDS or t.lower_ in SPORT_WORDS for t in trigger.sent)
+
+
+def _adjacent_particle(verb: Token, particle: str) -> bool:
+    """"handed over 15 detainees": the parser may read the particle as "more than" on the
+    number right after it."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (following is not None and following.lower_ == particle
+            and following.dep_ in ("advmod", "quantmod") and following.head.pos_ == "NUM")
 
 
 def _says_what_object_is(verb: Token) -> bool:

@@ -118,10 +118,13 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     prepositional slot ("participate in projects"); with conjuncts, looking through quantity
     nouns ("a series of agreements")."""
     heads = [c for c in trigger.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)]
-    # "found Wilders guilty", "declared the vote illegal": the small clause's predicate.
+    # "found Wilders guilty", "declared the vote illegal": the small clause's predicate; the
+    # parser may also hang it after the object ("found a Russian man guilty").
     heads += [c for c in trigger.children
               if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")
               and any(s.dep_ == "nsubj" for s in c.children)]
+    heads += [a for d in trigger.children if d.dep_ == "dobj" for a in d.children
+              if a.dep_ == "amod" and a.i > d.i and a.pos_ == "ADJ"]
     if _is_participle_of(trigger):
         heads.append(trigger.head)
     if not heads:
