@@ -479,3 +479,8 @@ def test_a_linked_descriptor_is_no_target(coder: Any) -> None:
     events = coder("Israeli jets struck Iranian-linked targets near Damascus.")
     pairs = {(e.source_country, e.target_country) for e in events}
     assert ("ISR", "SYR") in pairs and ("ISR", "IRN") not in pairs, coded(events)
+
+
+def test_a_dispute_being_resolved_is_no_new_quarrel(coder: Any) -> None:
+    events = coder("Chile and Bolivia agreed to keep working on resolving their maritime dispute.")
+    assert "11" not in {e.root_code for e in events}, coded(events)

@@ -25,7 +25,7 @@ from dyadwatch.coding.discourse import (
     kind_of,
     rebind_collective,
 )
-from dyadwatch.coding.frames import objects, source_candidates
+from dyadwatch.coding.frames import is_status_descriptor, objects, source_candidates
 from dyadwatch.coding.modality import (
     FACTUAL,
     HISTORICAL,
@@ -337,12 +337,49 @@ def _trigger_pos(token: Token) -> str:
     if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
         return "ADJ"
     if token.pos_ == "NOUN" and token.dep_ in NOMINAL_ARGUMENT_DEPS:
-        background = is_historical_anchor(token) or _inside_event_noun(token)
+        background = (is_historical_anchor(token) or _inside_event_noun(token)
+                      or _standing_relation(token) or _dispute_as_topic(token)
+                      or _part_of_named_event(token))
         return "" if background else "NOUN"
     return ""
 
 
+# "the cooperation between Europe and the US is on tenuous ground", "trade between X and Y
+# was worth $5bn": a relationship described by a copula is a standing state (conventions).
+STATE_VERBS = frozenset({"be", "remain", "stay", "seem", "appear", "look"})
+
+
+def _standing_relation(noun: Token) -> bool:
+    """A relation described as it is; "could be beneficial" (a modal) looks ahead instead."""
+    copula = noun.head
+    return (noun.lemma_.lower() in RELATION_NOUNS and noun.dep_ == "nsubj"
+            and copula.lemma_.lower() in STATE_VERBS
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in copula.children))
+
+
+# "agreed to keep working toward resolving a longstanding dispute": a dispute that is resolved,
+# settled or discussed is the topic, not a new quarrel.
+TOPIC_VERBS = frozenset({"resolve", "settle", "solve", "end", "overcome", "discuss", "address",
+                         "tackle", "defuse", "ease", "mediate"})
+DISPUTE_WORDS = frozenset({"dispute", "row", "spat", "feud", "standoff", "conflict", "quarrel"})
+
+
+def _dispute_as_topic(noun: Token) -> bool:
+    return (noun.lemma_.lower() in DISPUTE_WORDS and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in TOPIC_VERBS)
+
+
+def _part_of_named_event(noun: Token) -> bool:
+    """"the opening ceremony of the talks", "the first round of the negotiations": a definite
+    event noun inside another noun's of-phrase refers back to an event already reported."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children))
+
+
 def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
+    if is_status_descriptor(trigger):
+        return False  # "the terror group outlawed in Russia"
     if pattern.code.startswith(PHONE_CALL) and _says_what_object_is(trigger):
         return False  # "called the sanctions illegal" names, it does not phone
     if _sports_result(trigger):
@@ -412,7 +449,10 @@ EVENT_HEAD_NOUNS = frozenset({
     "lifting", "talk", "negotiation", "discussion", "agreement", "deal", "plan", "proposal",
     "threat", "prospect", "possibility", "question", "issue", "call", "demand", "resolution",
     "decision", "order", "bill", "law", "vote", "debate", "report", "investigation", "warning",
-    "condemnation", "fear", "concern", "risk", "idea", "matter", "topic", "subject"})
+    "condemnation", "fear", "concern", "risk", "idea", "matter", "topic", "subject",
+    # what is alleged or disputed: "the controversy over contacts between X and Y"
+    "controversy", "scandal", "allegation", "accusation", "claim", "speculation", "rumor",
+    "rumour", "inquiry", "probe", "story", "evidence", "suspicion"})
 
 
 # "Russian-Azerbaijani relations will develop", "ties between Baku and Moscow grew": the

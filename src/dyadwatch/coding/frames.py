@@ -102,6 +102,16 @@ def is_passive(trigger: Token) -> bool:
             or _is_participle_of(trigger))
 
 
+# Legal status participles on a noun describe it: "the Islamic State terror group (outlawed in
+# Russia)", "a group designated as terrorist" are descriptors, not acts.
+STATUS_PARTICIPLES = frozenset({"outlaw", "ban", "prohibit", "designate", "blacklist", "list",
+                                "proscribe"})
+
+
+def is_status_descriptor(trigger: Token) -> bool:
+    return _is_participle_of(trigger) and trigger.lemma_.lower() in STATUS_PARTICIPLES
+
+
 def _is_participle_of(trigger: Token) -> bool:
     """"the memorandum signed by ...", "ten soldiers killed in Ukraine": a past participle
     modifying the noun it acts on."""
