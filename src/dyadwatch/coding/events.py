@@ -384,6 +384,8 @@ def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return False  # "called the sanctions illegal" names, it does not phone
     if _sports_result(trigger):
         return False  # "Brazil beat Argentina 2-0 in the semi-final"
+    if pattern.code[:2] == THREAT_ROOT and _warns_of_a_state(trigger):
+        return False  # "warned that the Iranian regime is the gravest threat": a judgement
     if pattern.particle and not any(
         c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
         and not _dates(c) for c in trigger.children
@@ -409,6 +411,17 @@ SPORT_WORDS = frozenset({"match", "final", "semi-final", "semifinal", "quarter-f
 def _sports_result(trigger: Token) -> bool:
     return trigger.lemma_.lower() in CONTEST_VERBS and any(
         t.lemma_.lower() in SPORT_WORDS or t.lower_ in SPORT_WORDS for t in trigger.sent)
+
+
+THREAT_ROOT = "13"
+
+
+def _warns_of_a_state(verb: Token) -> bool:
+    """A warning whose only content is what something is (a copula clause) threatens no one."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp")
+              or (c.dep_ == "prep" and c.lower_ in ("against", "of"))]
+    return bool(clauses) and not others and all(c.lemma_.lower() == "be" for c in clauses)
 
 
 def _adjacent_particle(verb: Token, particle: str) -> bool:

@@ -35,7 +35,7 @@ FUTURE_REPORTING_VERBS = frozenset({"say", "announce", "state", "tell", "promise
 INTENT_VERBS = frozenset(
     {"plan", "intend", "want", "seek", "vow", "pledge", "promise", "aim", "prepare", "expect",
      "agree", "decide", "hope", "wish", "offer", "propose", "mean", "undertake", "resolve",
-     "consider", "schedule", "set"}
+     "consider", "schedule", "set", "volunteer"}
 )
 # "urged Y to withdraw", "wants Y to attack": the act is asked of someone, not done.
 REQUEST_VERBS = frozenset({"ask", "urge", "call", "want", "demand", "request", "press",
