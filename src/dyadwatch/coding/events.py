@@ -542,10 +542,25 @@ def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:
     # A force striking a place of its own country ("Syrian forces shelled Aleppo") — unless
     # its country was only guessed from that very place ("Jets bombed targets near Aleppo").
     place = frame.slot.startswith("place:") and frame.source.rule != "place-of-operation"
+    mutual = _is_mutual_quarrel(frame)
     for s in sources:
         for t in frame.target.actors:
             if is_other(t, (s,)) or (place and t != s and not t.sector):
                 yield s, t
+                if mutual:
+                    yield t, s
+
+
+# "Turkey's spat with Europe", "the row between Rome and Paris": a quarrel named by a noun is
+# both sides' (the conventions code symmetric wording both ways); a verb's quarrel keeps its
+# direction ("Turkey quarrelled with Europe" names who started it).
+MUTUAL_NOUN_ROOTS = frozenset({"11"})
+
+
+def _is_mutual_quarrel(frame: Frame) -> bool:
+    pattern = frame.pattern
+    return (pattern.pos == "NOUN" and pattern.symmetric
+            and pattern.code[:2] in MUTUAL_NOUN_ROOTS)
 
 
 def _confidence(frame: Frame) -> float:
