@@ -150,12 +150,20 @@ class EventCoder:
         """The first pattern whose frame names both sides; failing that, the first one-sided
         frame (one side only described)."""
         fallback = None
-        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+        for pattern in self._candidates(token, pos):
             frame = self._match(token, pattern, actors, memory, sentence_index)
             if frame is not None and not frame.one_sided:
                 return frame
             fallback = fallback or frame
         return fallback
+
+    def _candidates(self, token: Token, pos: str) -> list[Pattern]:
+        """Patterns for the token; a participle the parser tags as a verb after a copula ("is
+        worried over") is tried as the adjective first."""
+        found = list(self.patterns.candidates(pos, token.lemma_.lower()))
+        if pos == "VERB" and token.dep_ == "acomp" and token.tag_ == "VBN":
+            found = [*self.patterns.candidates("ADJ", token.lower_), *found]
+        return found
 
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors,
                memory: EventMemory, sentence_index: int) -> Frame | None:
