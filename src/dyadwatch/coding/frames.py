@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from dyadwatch.coding.brokered import is_brokering_modifier
+from dyadwatch.coding.modality import INTENT_NOUNS
 from dyadwatch.dictionaries.patterns import Pattern
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -327,6 +328,11 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head  # "Syrian rebels, who are fighting IS": the rebels fight
     if subject is not None or depth > 3 or verb.head is verb:
         return subject
+    author = _author_of_plan(verb)
+    if author is not None:
+        # "a plan by the US and South Korea to deploy THAAD", "Turkey's bid to buy S-400s":
+        # whoever plans acts in the plan's infinitive.
+        return author
     if _purpose_of_object(verb):
         # "performed a mission to destroy", "launched an operation to retake": whoever
         # carries out the noun acts in its purpose clause.
@@ -355,6 +361,16 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         # the gerund's subject is the clause's.
         return verbal_subject(verb.head.head, depth + 1)
     return None
+
+
+def _author_of_plan(verb: Token) -> Token | None:
+    noun = verb.head
+    if (verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN"
+            or noun.lemma_.lower() not in INTENT_NOUNS
+            or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None) or child(
+        _preposition(noun, "by"), ("pobj",))
 
 
 def _purpose_of_object(verb: Token) -> bool:
