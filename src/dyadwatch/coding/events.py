@@ -471,9 +471,10 @@ EVENT_HEAD_NOUNS = frozenset({
     "threat", "prospect", "possibility", "question", "issue", "call", "demand", "resolution",
     "decision", "order", "bill", "law", "vote", "debate", "report", "investigation", "warning",
     "condemnation", "fear", "concern", "risk", "idea", "matter", "topic", "subject",
-    # what is alleged or disputed: "the controversy over contacts between X and Y"
-    "controversy", "scandal", "allegation", "accusation", "claim", "speculation", "rumor",
-    "rumour", "inquiry", "probe", "story", "evidence", "suspicion"})
+    # what is alleged or suspected: "allegations of contacts between X and Y" (a controversy
+    # or scandal over contacts still reports the contacts)
+    "allegation", "accusation", "claim", "speculation", "rumor", "rumour", "inquiry", "probe",
+    "suspicion"})
 
 
 # "Russian-Azerbaijani relations will develop", "ties between Baku and Moscow grew": the
