@@ -484,3 +484,14 @@ def test_a_linked_descriptor_is_no_target(coder: Any) -> None:
 def test_a_dispute_being_resolved_is_no_new_quarrel(coder: Any) -> None:
     events = coder("Chile and Bolivia agreed to keep working on resolving their maritime dispute.")
     assert "11" not in {e.root_code for e in events}, coded(events)
+
+
+def test_a_comment_on_an_earlier_event_is_no_new_event(coder: Any) -> None:
+    events = coder("Macron visited Algiers on Tuesday. The visit has been widely seen as a "
+                   "chance for the two nations to mend ties.")
+    assert [e.sentence_index for e in events if e.root_code == "04"] == [0], coded(events)
+
+
+def test_a_definite_event_noun_still_borrows_its_sides(coder: Any) -> None:
+    events = coder("Macron met Tebboune in Algiers on Tuesday. The talks focused on trade.")
+    assert 1 in {e.sentence_index for e in events if e.root_code == "04"}, coded(events)

@@ -211,6 +211,8 @@ class EventCoder:
                   sentence_index: int) -> Frame | None:
         """"The talks focused on Syria": the missing sides come from the earlier event this
         definite noun refers to."""
+        if _commented_on(trigger):
+            return None  # "The trip has been widely seen as a chance": a comment, no new event
         named = source if source is not None else target
         involving = frozenset(a.country for a in named.actors) if named else frozenset()
         # "praised South Africa for its support": a possessed noun in the sentence of the
@@ -331,6 +333,18 @@ def _without_bare_refusals(frames: list[Frame]) -> list[Frame]:
     return [f for f in frames if not (
         f.trigger.lemma_.lower() in REFUSING_VERBS and not f.pattern.objects
         and any(c.dep_ == "xcomp" and c.i in coded for c in f.trigger.children))]
+
+
+# Verbs that comment on an event already reported: "the trip has been seen as a chance",
+# "state media portrayed the trip as ...".
+COMMENTING_VERBS = frozenset({"see", "view", "portray", "describe", "consider", "regard",
+                              "characterize", "characterise", "term", "label", "hail", "deem",
+                              "judge", "assess", "interpret"})
+
+
+def _commented_on(noun: Token) -> bool:
+    return (noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and noun.head.lemma_.lower() in COMMENTING_VERBS)
 
 
 def _one_sided_frame(trigger: Token, pattern: Pattern, actors: DocActors,
