@@ -94,6 +94,10 @@ def test_igo_names_and_militant_groups_are_read_as_codes() -> None:
     assert actor_code("IGO:EU") == "IGOEEC"
     assert actor_code("igo:un") == "IGOUNO"
     assert actor_code("IMG:ISIL") == "IMG"
+    # Names the project's IGO table knows take its code; unknown ones stay as written.
+    assert actor_code("IGO:EAEU") == "IGOEAE"
+    assert actor_code("IGO:Eurasian Economic Union") == "IGOEAE"
+    assert actor_code("IGO:NOSUCHBODY") == "IGO:NOSUCHBODY"
     gold = record(GoldEvent(actor_code("IGO:EU"), "RUS", "163"))
     assert score_record(PAIR_ROOT, gold, [made("IGOEEC", "RUS", "163")]).found
 

@@ -18,10 +18,12 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dyadwatch.dictionaries.tables import read_jsonl
+from dyadwatch.dictionaries.actors import read_igos
+from dyadwatch.dictionaries.tables import data_path, read_jsonl
 from dyadwatch.errors import InputError
 
 SENTENCES = "sentences"  # sentence gold
@@ -144,7 +146,15 @@ def actor_code(value: object) -> str:
         return code
     if head == "IGO" and name in IGO_NAMES:
         return IGO_NAMES[name]
+    if head == "IGO" and name in _igo_codes_by_name():
+        return _igo_codes_by_name()[name]  # "IGO:EAEU" → the project's code for the EAEU
     return "IMG" if head == "IMG" else code
+
+
+@lru_cache(maxsize=1)
+def _igo_codes_by_name() -> dict[str, str]:
+    """Upper-case names and abbreviations of the project's IGO table, each with its code."""
+    return {igo.term.upper(): igo.country for igo in read_igos(data_path("igos.tsv"))}
 
 
 def _day(value: object) -> date | None:
