@@ -210,3 +210,16 @@ def test_waters_named_after_a_country_are_not_the_country(
     nlp: Any, lexicon: Lexicon, text: str, word: str
 ) -> None:
     assert codes_of(nlp, lexicon, text, word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The president chaired a meeting of the national security council.", "council", []),
+        ("The Security Council condemned the launch.", "Council", ["IGOUNO"]),
+    ],
+)
+def test_a_national_body_named_like_an_international_one_is_not_it(
+    nlp: Any, lexicon: Lexicon, text: str, word: str, expected: list[str]
+) -> None:
+    assert codes_of(nlp, lexicon, text, word) == expected

@@ -1,5 +1,6 @@
 """Table names that stand for no actor where they are written: the place of an opening
-dateline, and a country's name inside the name of a sea or gulf."""
+dateline, a country's name inside the name of a sea or gulf, and an international body's name
+used for a national one ("the national security council")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dyadwatch.coding.places import dateline_end
 
 def kept_names(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
     """`names` (token index → hit) without the hits that name no actor."""
-    return _outside_water_names(doc, _after_dateline(doc, names))
+    kept = _outside_water_names(doc, _after_dateline(doc, names))
+    return {i: hit for i, hit in kept.items() if not _national_body(doc, hit)}
 
 
 def _after_dateline(doc: Doc, names: dict[int, NameHit]) -> dict[int, NameHit]:
@@ -39,3 +41,16 @@ def _names_water(doc: Doc, hit: NameHit) -> bool:
     before = doc[max(0, hit.start - 2) : hit.start]
     return (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in WATER_NOUNS
             and before[0].text[:1].isupper())  # "Sea of Japan"
+
+
+# "a meeting of the national security council", "Russia's Security Council": a body of the
+# same name as an international one, made national by the word before it.
+NATIONAL_WORDS = frozenset({"national", "federal", "state"})
+
+
+def _national_body(doc: Doc, hit: NameHit) -> bool:
+    if not hit.entry.country.startswith("IGO") or hit.start == 0:
+        return False
+    before = doc[hit.start - 1]
+    return before.lower_ in NATIONAL_WORDS or before.ent_type_ in ("NORP", "GPE") or (
+        before.tag_ == "POS" and hit.start >= 2 and doc[hit.start - 2].ent_type_ == "GPE")
