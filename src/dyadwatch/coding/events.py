@@ -229,7 +229,7 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        base = self._asked_code(frame) or refined_code(frame)
+        base = self._asked_code(frame) or _riot_code(frame) or refined_code(frame)
         code, planned = self._code_for(frame.pattern, base, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -295,6 +295,22 @@ ASKED_BY_ROOT = {
 REJECTION_BY_ROOT = {"01": "011", "05": "120", "06": "121", "07": "121", "08": "124"}
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+# Crowds that use force are rioting, not fighting: "Iraqi protesters stormed the US embassy"
+# is a violent protest (CAMEO 145), not military force.
+CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB"})
+RIOT_VERBS = frozenset({"storm", "ransack", "attack", "torch", "burn", "vandalize", "vandalise",
+                        "smash", "loot", "besiege", "pelt", "stone", "clash", "overrun"})
+RIOT = "145"
+
+
+def _riot_code(frame: Frame) -> str:
+    sectors = {a.sector for a in frame.source.actors}
+    if (frame.pattern.code[:2] in ("18", "19") and sectors and sectors <= CROWD_SECTORS
+            and frame.trigger.lemma_.lower() in RIOT_VERBS):
+        return RIOT
+    return ""
 
 
 def refined_code(frame: Frame) -> str:
