@@ -279,8 +279,9 @@ def _read(doc: Doc, run: NumberRun, sent: Span, before: tuple[int, str] | None) 
         qualifier = "at least"
     last = doc[reading.end - 1]
     start, end = doc[first].idx, last.idx + len(last.text)
+    # The span's own text: spaCy rebuilds Doc.text from every token on each access.
     return Quantity(reading.kind, value * reading.scale, reading.unit, qualifier,
-                    doc.text[start:end], start, end, reading.head)
+                    doc[first : reading.end].text, start, end, reading.head)
 
 
 def find_quantities(sent: Span) -> list[Quantity]:

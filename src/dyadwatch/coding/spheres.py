@@ -204,7 +204,8 @@ def load_spheres() -> SphereTable:
 def _hit(doc: Doc, match: KeyMatch, sphere: str) -> SphereHit:
     start = doc[match.first].idx
     end = doc[match.last].idx + len(doc[match.last].text)
-    return SphereHit(sphere, doc.text[start:end], start, end)
+    # The span's own text: spaCy rebuilds Doc.text from every token on each access.
+    return SphereHit(sphere, doc[match.first : match.last + 1].text, start, end)
 
 
 def _hits(doc: Doc, found: Iterable[KeyMatch]) -> list[SphereHit]:
