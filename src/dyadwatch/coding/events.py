@@ -19,13 +19,12 @@ from dyadwatch.coding.discourse import (
     borrow_sides,
     collective_from_memory,
     is_definite_event_noun,
-    is_historical_anchor,
     is_possessed,
     is_time_anchor,
     kind_of,
     rebind_collective,
 )
-from dyadwatch.coding.frames import is_status_descriptor, objects, source_candidates
+from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.coding.modality import (
     FACTUAL,
     HISTORICAL,
@@ -40,15 +39,16 @@ from dyadwatch.coding.modality import (
 )
 from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, crowd_of_the_place, one_sided_sides
 from dyadwatch.coding.statements import statement_acts
-from dyadwatch.coding.targets import MEDIATOR, PHONE_CALL, find_target, is_mediation
+from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
+from dyadwatch.coding.triggers import (
+    RELATION_NOUNS,
+    constraints_hold,
+    object_of_coded_verb,
+    trigger_pos,
+)
 from dyadwatch.dictionaries.codebook import Codebook
 from dyadwatch.dictionaries.patterns import Pattern, PatternIndex
 from dyadwatch.model import Actor, Event, Mention, Sentence, stable_id
-
-NOMINAL_ARGUMENT_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "appos", "conj", "oprd"}
-)
-
 
 Annotate = Callable[[Event, Token], Event]
 
@@ -137,8 +137,8 @@ class EventCoder:
                 yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
             for brokered in brokered_acts(token, actors):
                 yield Frame(brokered.noun, brokered.pattern, brokered.broker, brokered.parties)
-            pos = _trigger_pos(token)
-            if not pos or (pos == "NOUN" and _object_of_coded_verb(token, coded)):
+            pos = trigger_pos(token)
+            if not pos or (pos == "NOUN" and object_of_coded_verb(token, coded)):
                 continue
             frame = self._best_frame(token, pos, actors, memory, sentence_index)
             if frame is not None:
@@ -167,7 +167,7 @@ class EventCoder:
 
     def _match(self, trigger: Token, pattern: Pattern, actors: DocActors,
                memory: EventMemory, sentence_index: int) -> Frame | None:
-        if not _constraints_hold(trigger, pattern) or is_disputed_content(trigger):
+        if not constraints_hold(trigger, pattern) or is_disputed_content(trigger):
             return None
         source = self._source(trigger, pattern, actors, memory, sentence_index)
         excluded = source.actors if source else ()
@@ -260,7 +260,7 @@ class EventCoder:
         for asked in frame.trigger.children:
             if asked.dep_ in ("xcomp", "ccomp") and asked.pos_ == "VERB":
                 wanted = next((p for p in self.patterns.candidates("VERB", asked.lemma_.lower())
-                               if _constraints_hold(asked, p)), None)
+                               if constraints_hold(asked, p)), None)
                 if wanted is not None:
                     specific = ASKED_BY_ROOT[pattern.code].get(wanted.code[:2], "")
                     return specific if specific in self.codebook else ""
@@ -367,151 +367,6 @@ def _one_sided_frame(trigger: Token, pattern: Pattern, actors: DocActors,
                      source: Mention | None, target: Mention | None) -> Frame | None:
     sides = one_sided_sides(trigger, pattern, actors, source, target)
     return None if sides is None else Frame(trigger, pattern, *sides, one_sided=True)
-
-
-def _trigger_pos(token: Token) -> str:
-    if token.pos_ == "VERB":
-        return "VERB"
-    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
-        return "ADJ"
-    if token.pos_ == "NOUN" and token.dep_ in NOMINAL_ARGUMENT_DEPS:
-        background = (is_historical_anchor(token) or _inside_event_noun(token)
-                      or _standing_relation(token) or _dispute_as_topic(token)
-                      or _part_of_named_event(token))
-        return "" if background else "NOUN"
-    return ""
-
-
-# "the cooperation between Europe and the US is on tenuous ground", "trade between X and Y
-# was worth $5bn": a relationship described by a copula is a standing state (conventions).
-STATE_VERBS = frozenset({"be", "remain", "stay", "seem", "appear", "look"})
-
-
-def _standing_relation(noun: Token) -> bool:
-    """A relation described as it is; "could be beneficial" (a modal) looks ahead instead."""
-    copula = noun.head
-    return (noun.lemma_.lower() in RELATION_NOUNS and noun.dep_ == "nsubj"
-            and copula.lemma_.lower() in STATE_VERBS
-            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in copula.children))
-
-
-# "agreed to keep working toward resolving a longstanding dispute": a dispute that is resolved,
-# settled or discussed is the topic, not a new quarrel.
-TOPIC_VERBS = frozenset({"resolve", "settle", "solve", "end", "overcome", "discuss", "address",
-                         "tackle", "defuse", "ease", "mediate"})
-DISPUTE_WORDS = frozenset({"dispute", "row", "spat", "feud", "standoff", "conflict", "quarrel"})
-
-
-def _dispute_as_topic(noun: Token) -> bool:
-    return (noun.lemma_.lower() in DISPUTE_WORDS and noun.dep_ == "dobj"
-            and noun.head.lemma_.lower() in TOPIC_VERBS)
-
-
-def _part_of_named_event(noun: Token) -> bool:
-    """"the opening ceremony of the talks", "the first round of the negotiations": a definite
-    event noun inside another noun's of-phrase refers back to an event already reported."""
-    head = noun.head
-    return (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children))
-
-
-def _constraints_hold(trigger: Token, pattern: Pattern) -> bool:
-    if is_status_descriptor(trigger):
-        return False  # "the terror group outlawed in Russia"
-    if pattern.code.startswith(PHONE_CALL) and _says_what_object_is(trigger):
-        return False  # "called the sanctions illegal" names, it does not phone
-    if _sports_result(trigger):
-        return False  # "Brazil beat Argentina 2-0 in the semi-final"
-    if pattern.code[:2] == THREAT_ROOT and _warns_of_a_state(trigger):
-        return False  # "warned that the Iranian regime is the gravest threat": a judgement
-    if pattern.particle and not any(
-        c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep")
-        and not _dates(c) for c in trigger.children
-    ) and not _adjacent_particle(trigger, pattern.particle):
-        return False
-    if pattern.subjects and not any(
-            s.lemma_.lower() in pattern.subjects for s in source_candidates(trigger, pattern)):
-        return False
-    if pattern.objects:
-        return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
-                   for o in objects(trigger, pattern))
-    return True
-
-
-# Teams carry their countries' names: a contest verb in a sentence about a match is sport.
-CONTEST_VERBS = frozenset({"beat", "defeat", "crush", "thrash", "edge", "rout", "overcome",
-                           "down", "hammer", "outplay", "eliminate", "knock", "draw", "tie"})
-SPORT_WORDS = frozenset({"match", "final", "semi-final", "semifinal", "quarter-final",
-                         "quarterfinal", "tournament", "championship", "cup", "league", "game",
-                         "qualifier", "goal", "derby", "olympics", "medal", "set", "race"})
-
-
-def _sports_result(trigger: Token) -> bool:
-    return trigger.lemma_.lower() in CONTEST_VERBS and any(
-        t.lemma_.lower() in SPORT_WORDS or t.lower_ in SPORT_WORDS for t in trigger.sent)
-
-
-THREAT_ROOT = "13"
-
-
-def _warns_of_a_state(verb: Token) -> bool:
-    """A warning whose only content is what something is (a copula clause) threatens no one."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    others = [c for c in verb.children if c.dep_ in ("dobj", "dative", "xcomp")
-              or (c.dep_ == "prep" and c.lower_ in ("against", "of"))]
-    return bool(clauses) and not others and all(c.lemma_.lower() == "be" for c in clauses)
-
-
-def _adjacent_particle(verb: Token, particle: str) -> bool:
-    """"handed over 15 detainees": the parser may read the particle as "more than" on the
-    number right after it."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return (following is not None and following.lower_ == particle
-            and following.dep_ in ("advmod", "quantmod") and following.head.pos_ == "NUM")
-
-
-def _says_what_object_is(verb: Token) -> bool:
-    return any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN"))
-               for c in verb.children)
-
-
-def _object_of_coded_verb(noun: Token, coded: set[int]) -> bool:
-    """"plan to expand their cooperation", "boost the trade": the verb that made an event
-    acts on the event noun; the noun is its topic, not a second event."""
-    return noun.dep_ == "dobj" and noun.head.i in coded
-
-
-def _dates(preposition: Token) -> bool:
-    """"called Lavrov on Tuesday": a preposition whose object is a date is no particle."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
-
-
-def _inside_event_noun(noun: Token) -> bool:
-    """"the lifting of sanctions", "talks on the withdrawal of troops": an event noun in the
-    of-phrase of another event noun is that event's topic, not an event of its own."""
-    head = noun.head
-    return (noun.dep_ == "pobj" and head.lower_ in ("of", "on", "about", "over")
-            and head.head.pos_ == "NOUN" and head.head.dep_ in NOMINAL_ARGUMENT_DEPS
-            and head.head.lemma_.lower() in EVENT_HEAD_NOUNS)
-
-
-# Nouns that name an event or a stance whose of-phrase is its topic.
-EVENT_HEAD_NOUNS = frozenset({
-    "lifting", "talk", "negotiation", "discussion", "agreement", "deal", "plan", "proposal",
-    "threat", "prospect", "possibility", "question", "issue", "call", "demand", "resolution",
-    "decision", "order", "bill", "law", "vote", "debate", "report", "investigation", "warning",
-    "condemnation", "fear", "concern", "risk", "idea", "matter", "topic", "subject",
-    # what is alleged or suspected: "allegations of contacts between X and Y" (a controversy
-    # or scandal over contacts still reports the contacts)
-    "allegation", "accusation", "claim", "speculation", "rumor", "rumour", "inquiry", "probe",
-    "suspicion"})
-
-
-# "Russian-Azerbaijani relations will develop", "ties between Baku and Moscow grew": the
-# relationship stands for both parties.
-RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "cooperation", "partnership",
-                            "friendship", "dialogue", "contact", "alliance", "trade",
-                            "commerce", "turnover"})
 
 
 def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
