@@ -8,7 +8,7 @@ spokeswoman Maria Zakharova" → RUSGOV, "Russian companies" → RUSBUS)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -16,54 +16,37 @@ from spacy.tokens import Doc, Token
 
 from dyadwatch.coding.lexicon import Lexicon, NameHit
 from dyadwatch.coding.name_filters import kept_names
+from dyadwatch.coding.phrases import (
+    ACTION_NOUNS,
+    COLLECTIVE_HEADS,
+    DEFINITE_REACH,
+    DESCRIPTOR_PARTICIPLES,
+    FIRST_PERSON_PLURAL,
+    GENERIC_HEADS,
+    GROUP_NOUNS,
+    LOCAL_SECTORS,
+    NON_STATE_PREFIXES,
+    OPERATING_SECTORS,
+    PARTY_WORDS,
+    PERSON_TITLES,
+    PERSONAL_PRONOUNS,
+    PLACE_KINDS,
+    PRONOUN_REACH,
+    REPORTING_VERBS,
+    SIDE_WORDS,
+    acts,
+    breadth_first,
+    counted_group,
+    entity_start,
+    is_other,
+    listed_appositions,
+    phrase_tokens,
+    plural,
+    singular,
+    unique,
+)
 from dyadwatch.model import Actor, Mention
 
-# Modifiers that belong to a noun phrase for coding its actor.
-NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
-COLLECTIVE_HEADS = frozenset(
-    {"country", "side", "nation", "state", "president", "leader", "government", "minister",
-     "capital", "neighbour", "neighbor", "party", "two"}
-)
-PARTY_WORDS = frozenset({"side", "party", "minister", "president", "leader", "delegation",
-                         "government", "premier", "counterpart"})
-# Sectors of groups that act where they are ("rebels", "police", "protesters", "troops").
-OPERATING_SECTORS = frozenset({"REB", "MIL", "COP", "OPP", "CVL", "LAB", "JUD", "REF"})
-GROUP_NOUNS = frozenset({"police", "army", "military", "militia", "opposition", "junta",
-                         "guerrilla", "insurgency", "rebellion"})
-ACTION_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "shelling",
-                          "operation", "offensive", "patrol", "exercise", "drill"})
-# Sectors whose members belong where they are: police, courts, the opposition, citizens, workers
-# and armed groups of the place (the conventions code armed groups by country of operation).
-LOCAL_SECTORS = frozenset({"COP", "JUD", "OPP", "CVL", "LAB", "REB"})
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM"})
-CROWD_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score", "crowd",
-                              "group", "number"})
-PLACE_KINDS = frozenset({"name", "capital", "territory", "city", "adjective", "seat"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-# Titles of people that a definite phrase may take up under another word ("the diplomat"
-# for an ambassador named before).
-PERSON_TITLES = frozenset({"diplomat", "ambassador", "envoy", "minister", "official",
-                           "spokesman", "spokeswoman", "spokesperson", "representative",
-                           "negotiator", "emissary", "chief", "head", "leader", "president",
-                           "premier", "commander", "general", "officer"})
-SIDE_WORDS = frozenset({"side", "party"})
-FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
-# Verbs that introduce a statement: its quoted "we" is the speaker's side.
-REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "stress",
-                             "insist", "write", "announce", "warn", "explain", "quote"})
-# A pronoun looks back at most this many tokens for the person it stands for.
-PRONOUN_REACH = 80
-# "the spokeswoman" may point further back than a pronoun.
-DEFINITE_REACH = 250
-# "X-backed": the country describes the phrase's head without being its actor.
-DESCRIPTOR_PARTICIPLES = frozenset(
-    {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned",
-     "friendly", "leaning", "brokered", "imposed", "installed", "linked", "affiliated",
-     "sympathetic"}
-)
-# Participles that tie a phrase to the country it belongs to ("delegations representing the
-# Russian regions", "officials based in Kabul"); other participles describe what it does.
-AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany"})
 # Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
 MAX_SEARCH_DEPTH = 6
 
@@ -98,11 +81,11 @@ class DocActors:
         `lenient` also accepts a plain noun with a country word ("the Greek proposal" → GRC),
         which is right for the phrase a verb acts on, not for an actor that acts."""
         members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
-        members += _listed_appositions(token)
+        members += listed_appositions(token)
         coded = [c for c in (self._resolve_one(m, lenient) for m in members) if c is not None]
         if not coded:
             return None
-        actors = _unique(a for c in coded for a in c.actors)
+        actors = unique(a for c in coded for a in c.actors)
         tokens = [t for c in coded for t in c.tokens]
         basis = "; ".join(dict.fromkeys(c.basis for c in coded if c.basis))
         mention = self._mention(tokens, actors, coded[0].rule, basis)
@@ -119,7 +102,7 @@ class DocActors:
         """The nearest actor in `token`'s subtree that is not one of `exclude` (see
         `is_other`)."""
         excluded = tuple(exclude)
-        for candidate in _breadth_first(token, max_depth):
+        for candidate in breadth_first(token, max_depth):
             if candidate.pos_ not in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
                 continue
             hit = self.names.get(candidate.i)
@@ -175,7 +158,7 @@ class DocActors:
             return self._from_name(token, hit)
         if self._is_collective(token):
             # "the ministers from Japan and Russia" name their own countries.
-            named = any(t.i in self.names for t in _phrase_tokens(token))
+            named = any(t.i in self.names for t in phrase_tokens(token))
             own = self._from_modifiers(token, lenient) if named else None
             return own if own is not None else self._collective(token)
         if token.pos_ == "PROPN" and token.text in self._people:
@@ -219,7 +202,7 @@ class DocActors:
                 continue
             members = [head, *head.conjuncts]
             coded = [self._from_name(m, self.names[m.i]) for m in members if m.i in self.names]
-            actors = _unique(a for c in coded for a in c.actors)
+            actors = unique(a for c in coded for a in c.actors)
             if (len(actors) > 1) == plural:
                 groups[actors] = self.doc[hit.start : members[-1].i + 1].text
         if len(groups) != 1:
@@ -336,7 +319,7 @@ class DocActors:
         sector = hit.sector
         if entry.kind in ("adjective",) and token.dep_ in ("amod", "compound"):
             sector = ""  # an adjective used as a head ("the Russians") stands for the country
-        if entry.kind == "territory" and not _acts(token):
+        if entry.kind == "territory" and not acts(token):
             sector = ""  # "shelling in Nagorno-Karabakh": only the place, so only the country
         if entry.kind in ("name", "capital", "adjective"):
             sector = self._sector_of_modifiers(token) or sector
@@ -366,7 +349,7 @@ class DocActors:
         return ""
 
     def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
-        phrase = list(_phrase_tokens(token))
+        phrase = list(phrase_tokens(token))
         adjacent = self.names.get(token.i - 1)
         if adjacent is not None and adjacent.entry.kind == "person" and token.pos_ == "PROPN":
             # "President Xi | Jinping": the parser split a known person's name.
@@ -411,11 +394,11 @@ class DocActors:
         own = self.sectors.get(head.i, "")
         modifier = self._sector_of_modifiers(head, phrase)
         if own in ("", "GOV") and modifier and modifier != "GOV":
-            return modifier if own == "" or head.lemma_.lower() in _GENERIC_HEADS else own
+            return modifier if own == "" or head.lemma_.lower() in GENERIC_HEADS else own
         return own or modifier
 
     def _sector_of_modifiers(self, head: Token, phrase: list[Token] | None = None) -> str:
-        tokens = phrase if phrase is not None else list(_phrase_tokens(head))
+        tokens = phrase if phrase is not None else list(phrase_tokens(head))
         for token in sorted(tokens, key=lambda t: abs(t.i - head.i)):
             if token.i != head.i and token.i in self.sectors and token.i not in self.names:
                 return self.sectors[token.i]
@@ -426,14 +409,14 @@ class DocActors:
         return self._is_collective(token)
 
     def _is_collective(self, token: Token) -> bool:
-        lemma = _singular(token)
+        lemma = singular(token)
         if lemma not in COLLECTIVE_HEADS or token.dep_ == "nummod":
             return False
         words = {c.lower_ for c in token.children} | {token.lower_}
         if "two" in words or "both" in words:
             return True
         # "the sides agreed", "the ministers signed": the two parties the article just named.
-        return (lemma in PARTY_WORDS and _plural(token)
+        return (lemma in PARTY_WORDS and plural(token)
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
                 and not any(c.dep_ in ("amod", "poss", "compound") and c.i in self.names
                             for c in token.children))
@@ -457,7 +440,7 @@ class DocActors:
             return None
         pair = [country for _, country in named]
         # "the parties" are the two sides, not political parties.
-        sector = "" if _singular(token) in SIDE_WORDS else self.sectors.get(token.i, "")
+        sector = "" if singular(token) in SIDE_WORDS else self.sectors.get(token.i, "")
         # "Relations between Berlin and Warsaw ..., with trade between the two countries
         # booming": a pair named earlier in the same sentence is meant, whatever came before.
         here = all(position >= token.sent.start for position, _ in named)
@@ -528,7 +511,7 @@ class DocActors:
         if token.ent_type_ == "PERSON" and token.text in self._people and (
             token.i + 1 == len(self.doc) or self.doc[token.i + 1].ent_iob_ != "I"
         ):
-            name = self.doc[_entity_start(token) : token.i + 1].text
+            name = self.doc[entity_start(token) : token.i + 1].text
             return self._people[token.text], name
         return None
 
@@ -540,110 +523,3 @@ class DocActors:
         return Mention(start, end, self.text[start:end], actors, rule, basis)
 
 
-# Heads so general that a modifier's sector is the better code ("military officials" → MIL).
-_GENERIC_HEADS = frozenset(
-    {"authority", "official", "delegation", "representative", "leader", "leadership", "chief",
-     "head", "source", "circle", "community", "group", "organization", "organisation",
-     "institution", "sector", "people", "side", "team", "expert", "member"}
-)
-
-
-def counted_group(token: Token) -> Token:
-    """"Thousands of protesters": the group a crowd quantity counts (else the token)."""
-    if token.lemma_.lower() not in CROWD_QUANTITIES:
-        return token
-    return next((p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for p in prep.children if p.dep_ == "pobj"), token)
-
-
-def _singular(token: Token) -> str:
-    """The lower-case lemma; spaCy leaves capitalised plurals as they are ("The Defense
-    Ministers", tagged NNP or NNPS)."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in COLLECTIVE_HEADS:
-        return lemma[:-1]
-    return lemma
-
-
-def _plural(token: Token) -> bool:
-    return token.tag_ in ("NNS", "NNPS") or _singular(token) != token.lemma_.lower()
-
-
-def is_other(actor: Actor, sources: Iterable[Actor]) -> bool:
-    """Whether `actor` can be the target of `sources`' act: another country, or the same
-    country in another sector ("police arrested opposition activists", "FARC will release a
-    Colombian sergeant"). A government and its country are one side ("Putin praised Russia"
-    is no event)."""
-    return all(actor.country != s.country or _distinct_sides(actor.sector, s.sector)
-               for s in sources)
-
-
-def _distinct_sides(one: str, other: str) -> bool:
-    if one == other:
-        return False
-    return bool(one and other) or (one or other) not in STATE_SECTORS
-
-
-# Sectors that speak for the state: with no sector, the bare country is the same side.
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-
-
-def _listed_appositions(token: Token) -> list[Token]:
-    """"The US, Russia, and Switzerland": the parser hangs "Russia, and Switzerland" off "US"
-    as an apposition with a conjunct; a list of names, not a description."""
-    if token.dep_ == "conj":
-        return []
-    in_list = bool(token.conjuncts)  # "Brazil, Argentina, and Chile": Chile is Brazil's conj
-    return [m for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-            and token.pos_ == "PROPN"
-            and (in_list or any(c.dep_ == "conj" for c in a.children))
-            for m in (a, *a.conjuncts)]
-
-
-def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
-    """The head and its modifiers: compounds, adjectives, possessives, appositions, "of X"
-    complements and participle clauses ("delegations representing the Russian regions")."""
-    yield head
-    if depth > 3:
-        return
-    for child in head.children:
-        if child.dep_ in NP_DEPS:
-            yield from _phrase_tokens(child, depth + 1)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield from _phrase_tokens(pobj, depth + 1)
-        elif child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION_VERBS:
-            for obj in child.children:
-                if obj.dep_ in ("dobj", "pobj"):
-                    yield from _phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj", "nmod", "poss"):
-            yield from _phrase_tokens(child, depth + 1)
-
-
-def _entity_start(token: Token) -> int:
-    """Index of the first token of the named entity that `token` ends."""
-    start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
-        start -= 1
-    return start
-
-
-def _acts(token: Token) -> bool:
-    """The phrase is an actor in its clause: subject, possessor or passive agent."""
-    if token.dep_ == "conj":
-        return _acts(token.head)
-    return token.dep_ in ("nsubj", "poss") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-
-
-def _breadth_first(root: Token, max_depth: int) -> Iterator[Token]:
-    frontier = [root]
-    depth = 0
-    while frontier and depth <= max_depth:
-        yield from frontier
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("relcl", "punct")]
-        depth += 1
-
-
-def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(dict.fromkeys(actors))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from dyadwatch.coding.actors import DocActors, counted_group, is_other
+from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.brokered import brokered_acts
 from dyadwatch.coding.discourse import (
     EventMemory,
@@ -38,6 +38,7 @@ from dyadwatch.coding.modality import (
     modality_of,
 )
 from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, crowd_of_the_place, one_sided_sides
+from dyadwatch.coding.phrases import counted_group, is_other
 from dyadwatch.coding.statements import statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.coding.triggers import (

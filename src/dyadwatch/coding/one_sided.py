@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyadwatch.coding.actors import CROWD_QUANTITIES, DocActors, counted_group
+from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.frames import objects, source_candidates
+from dyadwatch.coding.phrases import CROWD_QUANTITIES, counted_group
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 

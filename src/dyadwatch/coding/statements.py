@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from dyadwatch.coding.actors import DocActors, is_other
+from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.phrases import is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors, is_other
+from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
 from dyadwatch.coding.discourse import EventMemory
 from dyadwatch.coding.frames import slot_fillers
+from dyadwatch.coding.phrases import is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 
