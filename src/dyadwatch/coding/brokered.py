@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
-from dyadwatch.coding.phrases import is_other
+from dyadwatch.coding.phrases import DISPUTE_NOUNS, is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 
@@ -25,8 +25,6 @@ MEDIATED_NOUNS = frozenset({"talk", "negotiation", "ceasefire", "truce", "deal",
                             "accord", "dialogue", "consultation", "process", "settlement"})
 # Nouns that are the mediation itself: "following mediation by Qatar".
 MEDIATION_NOUNS = frozenset({"mediation", "facilitation"})
-# "negotiations on the war in Syria": the conflict a process is about names its parties.
-CONFLICT_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "dispute"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +125,7 @@ def _parties(noun: Token, actors: DocActors, broker: tuple[Actor, ...]) -> Menti
 
 
 def _conflict_place(noun: Token, actors: DocActors) -> Mention | None:
-    if noun.lemma_.lower() not in CONFLICT_NOUNS:
+    if noun.lemma_.lower() not in DISPUTE_NOUNS:  # "negotiations on the war in Syria"
         return None
     named = [actors.resolve(c) for c in noun.children if c.dep_ in ("amod", "compound")]
     named += [actors.resolve(p) for prep in noun.children

@@ -39,7 +39,7 @@ from dyadwatch.coding.modality import (
 )
 from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, crowd_of_the_place, one_sided_sides
 from dyadwatch.coding.phrases import counted_group, is_other
-from dyadwatch.coding.statements import statement_acts
+from dyadwatch.coding.statements import DESCRIBING_VERBS, statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.coding.triggers import (
     RELATION_NOUNS,
@@ -354,9 +354,8 @@ def _without_bare_refusals(frames: list[Frame]) -> list[Frame]:
 
 # Verbs that comment on an event already reported: "the trip has been seen as a chance",
 # "state media portrayed the trip as ...".
-COMMENTING_VERBS = frozenset({"see", "view", "portray", "describe", "consider", "regard",
-                              "characterize", "characterise", "term", "label", "hail", "deem",
-                              "judge", "assess", "interpret"})
+COMMENTING_VERBS = DESCRIBING_VERBS | {"see", "view", "portray", "consider", "regard", "judge",
+                                       "interpret"}
 
 
 def _commented_on(noun: Token) -> bool:

@@ -24,6 +24,12 @@ CROWD_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score"
 AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany"})
 
 
+# Nouns naming a dispute: its parties are what a mediation or a pledge to settle aims at, and
+# it is the topic of a verb that resolves or discusses it.
+DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "standoff",
+                           "ceasefire", "truce", "settlement", "feud", "row", "hostility",
+                           "clash", "confrontation", "tension", "spat", "quarrel"})
+
 # -- word tables of actor resolution ---------------------------------------------------------
 PARTY_WORDS = frozenset({"side", "party", "minister", "president", "leader", "delegation",
                          "government", "premier", "counterpart"})

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
 from dyadwatch.coding.discourse import EventMemory
 from dyadwatch.coding.frames import slot_fillers
-from dyadwatch.coding.phrases import is_other
+from dyadwatch.coding.phrases import DISPUTE_NOUNS, is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 
@@ -32,10 +32,6 @@ RETREAT = "087"  # a retreat from a place yields it to the place's country
 LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "near", "over", "across", "around", "off",
                                    "outside", "inside", "into", "at", "from"})
 PLACE_RULES = frozenset({"name:name", "name:territory", "name:capital", "name:city"})
-# Nouns naming a dispute: its parties are what a mediation or a pledge to settle aims at.
-DISPUTE_NOUNS = frozenset({"conflict", "war", "dispute", "crisis", "fighting", "standoff",
-                           "ceasefire", "truce", "settlement", "feud", "row", "hostility",
-                           "clash", "confrontation", "tension"})
 
 PHONE_CALL = "041"
 # Sympathy (018) names whom it is for only through its occasion.

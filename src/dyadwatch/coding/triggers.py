@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from dyadwatch.coding.discourse import is_historical_anchor
 from dyadwatch.coding.frames import is_status_descriptor, objects, source_candidates
+from dyadwatch.coding.phrases import DISPUTE_NOUNS
 from dyadwatch.coding.targets import PHONE_CALL
 from dyadwatch.dictionaries.patterns import Pattern
 
@@ -52,11 +53,10 @@ def _standing_relation(noun: Token) -> bool:
 # settled or discussed is the topic, not a new quarrel.
 TOPIC_VERBS = frozenset({"resolve", "settle", "solve", "end", "overcome", "discuss", "address",
                          "tackle", "defuse", "ease", "mediate"})
-DISPUTE_WORDS = frozenset({"dispute", "row", "spat", "feud", "standoff", "conflict", "quarrel"})
 
 
 def _dispute_as_topic(noun: Token) -> bool:
-    return (noun.lemma_.lower() in DISPUTE_WORDS and noun.dep_ == "dobj"
+    return (noun.lemma_.lower() in DISPUTE_NOUNS and noun.dep_ == "dobj"
             and noun.head.lemma_.lower() in TOPIC_VERBS)
 
 
