@@ -21,7 +21,7 @@ from dyadwatch.coding.phrases import (
     COLLECTIVE_HEADS,
     DEFINITE_REACH,
     DESCRIPTOR_PARTICIPLES,
-    FIRST_PERSON_PLURAL,
+    FIRST_PERSON,
     GENERIC_HEADS,
     GROUP_NOUNS,
     LOCAL_SECTORS,
@@ -166,7 +166,7 @@ class DocActors:
                           basis=f"'{token.text}' coded earlier in the article")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
-        if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON_PLURAL:
+        if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
             return self._speaker(token)
         if token.pos_ == "PRON" and token.lower_ in ("it", "its", "they", "them", "their"):
             return self._thing_pronoun(token)
@@ -189,14 +189,27 @@ class DocActors:
 
     def _thing_pronoun(self, token: Token) -> _Coded | None:
         """"it"/"its" → the one country or body named just before; "they"/"their" → the one
-        group of actors named together ("Azerbaijan and Russia") just before. Nothing when
-        there is more than one candidate."""
+        group of actors named together ("Azerbaijan and Russia") just before. The pronoun's own
+        sentence is searched first; nothing when there is more than one candidate."""
+        for start in (token.sent.start, self._window_start(token)):
+            groups = self._pronoun_candidates(token, start)
+            if len(groups) == 1:
+                (actors, text), = groups.items()
+                return _Coded(actors, (token,), "pronoun", refers_to=text,
+                              basis=f"pronoun for {text}, the only candidate just before")
+            if groups:
+                return None
+        return None
+
+    def _pronoun_candidates(self, token: Token, start: int) -> dict[tuple[Actor, ...], str]:
         plural = token.lower_ in ("they", "them", "their")
         groups: dict[tuple[Actor, ...], str] = {}
-        for i in range(self._window_start(token), token.i):
+        for i in range(start, token.i):
             hit = self.names.get(i)
-            if hit is None or i != hit.start or hit.entry.kind in ("adjective", "person"):
+            if hit is None or i != hit.start or hit.entry.kind == "adjective":
                 continue
+            if hit.entry.kind == "person" and not plural:
+                continue  # people named together ("Obama and Putin") can be "they"
             head = self.doc[hit.end - 1]
             if head.dep_ in ("compound", "amod", "poss") or head.dep_ == "conj":
                 continue
@@ -205,11 +218,7 @@ class DocActors:
             actors = unique(a for c in coded for a in c.actors)
             if (len(actors) > 1) == plural:
                 groups[actors] = self.doc[hit.start : members[-1].i + 1].text
-        if len(groups) != 1:
-            return None
-        (actors, text), = groups.items()
-        return _Coded(actors, (token,), "pronoun", refers_to=text,
-                      basis=f"pronoun for {text}, the only candidate just before")
+        return groups
 
     def _operating_where_placed(self, token: Token) -> _Coded | None:
         """"Gunmen attacked a base in Chechnya", "police in Gjilan": a group named only by
@@ -289,11 +298,14 @@ class DocActors:
         return None
 
     def _speaker(self, token: Token) -> _Coded | None:
-        """"'Our cooperation with Egypt is developing,' the diplomat said": "we"/"our" in a
-        quoted statement is the side of whoever the sentence says is speaking."""
+        """"'Our cooperation with Egypt is developing,' the diplomat said", "Sessions said: 'I
+        never met …'": "we"/"I" in a quoted statement is the side of whoever the sentence
+        says is speaking."""
         root = token.sent.root
-        if root.lemma_.lower() not in REPORTING_VERBS or token.i > root.i:
+        if root.lemma_.lower() not in REPORTING_VERBS:
             return None
+        if token.i > root.i and not any(t.is_quote for t in self.doc[root.i : token.i]):
+            return None  # "He said we …": reported, not quoted, speech
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i == token.i:
             return None

@@ -35,9 +35,15 @@ from dyadwatch.coding.modality import (
     is_claimed,
     is_disputed_content,
     is_historical,
+    is_requested,
     modality_of,
 )
-from dyadwatch.coding.one_sided import ONE_SIDED_FACTOR, crowd_of_the_place, one_sided_sides
+from dyadwatch.coding.one_sided import (
+    ONE_SIDED_FACTOR,
+    crowd_of_the_place,
+    one_sided_sides,
+    protest_at_home,
+)
 from dyadwatch.coding.phrases import counted_group, is_other
 from dyadwatch.coding.statements import DESCRIBING_VERBS, statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
@@ -170,6 +176,8 @@ class EventCoder:
                memory: EventMemory, sentence_index: int) -> Frame | None:
         if not constraints_hold(trigger, pattern) or is_disputed_content(trigger):
             return None
+        if is_requested(trigger):
+            return None  # "urged Russia to withdraw": the appeal is the event, not the withdrawal
         source = self._source(trigger, pattern, actors, memory, sentence_index)
         excluded = source.actors if source else ()
         # "The sides exchanged views with a focus on Syria": parties acting together take a
@@ -185,7 +193,11 @@ class EventCoder:
             # "the meeting between X and Y": a symmetric nominal event with no named source.
             return Frame(trigger, pattern, target, None)
         if source is None and target is not None:
-            source = crowd_of_the_place(trigger, pattern, actors, target)
+            source = crowd_of_the_place(trigger, pattern, actors)
+        if target is None:
+            sides = protest_at_home(trigger, pattern, actors, source)
+            if sides is not None:
+                source, target = sides
         if source is not None and target is not None and pattern.reverse:
             return Frame(trigger, pattern, target, source)
         if source is not None and (target is not None or _acts_together(pattern, source)):
@@ -427,10 +439,11 @@ NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 def _pairs(frame: Frame) -> Iterator[tuple[Actor, Actor]]:
     sources = frame.source.actors
     if frame.target is None:
-        # A compound actor acting together: each member towards each other member.
+        # A compound actor acting together: each member towards each other member, sides of
+        # one country included ("talks between the Afghan government and the Taliban").
         for s in sources:
             for t in sources:
-                if s.country != t.country:
+                if is_other(t, (s,)):
                     yield s, t
         return
     # A force striking a place of its own country ("Syrian forces shelled Aleppo") — unless

@@ -61,6 +61,19 @@ def _attacker_of(trigger: Token) -> Token | None:
     return None
 
 
+# Acts of a state's authorities whose place names the state when no agent is given: "a Turkish
+# banker was detained in the United States", "he was deported from Germany".
+PLACE_AUTHORITY_PREPOSITIONS = {"173": ("in",), "174": ("from",)}
+
+
+def _authority_of_place(verb: Token, pattern: Pattern) -> Token | None:
+    prepositions = PLACE_AUTHORITY_PREPOSITIONS.get(pattern.code[:3], ())
+    return next((place for prep in verb.children
+                 if prep.dep_ == "prep" and prep.lower_ in prepositions
+                 for place in prep.children
+                 if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC")), None)
+
+
 def _attacker_in_means(verb: Token) -> Token | None:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
@@ -194,7 +207,7 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
     elif pattern.pos == "ADJ":
         found = child(trigger.head, SUBJECT_DEPS)
     elif is_passive(trigger):
-        found = agent_of(trigger) or _attacker_of(trigger)
+        found = agent_of(trigger) or _attacker_of(trigger) or _authority_of_place(trigger, pattern)
     else:
         found = verbal_subject(trigger)
     if found is not None:

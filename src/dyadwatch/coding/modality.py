@@ -41,6 +41,7 @@ INTENT_VERBS = frozenset(
 REQUEST_VERBS = frozenset({"ask", "urge", "call", "want", "demand", "request", "press",
                            "pressure", "encourage", "invite", "appeal", "implore", "persuade",
                            "push", "tell", "beg", "exhort", "expect"})
+REPORTING_REQUEST_VERBS = frozenset({"tell"})
 # "refused to sign", "failed to reach": the governed act did not happen.
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "neglect", "avoid", "reject"})
 # "threatened to shell": the threatened act is not done.
@@ -110,14 +111,25 @@ def _has_own_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
+# Nouns whose infinitive is an act asked of or allowed to someone: "pressure from Congress to
+# help Iran", "a call to withdraw", "permission to land".
+REQUEST_NOUNS = frozenset({"pressure", "call", "demand", "request", "appeal", "plea",
+                           "ultimatum", "permission", "authorization", "authorisation"})
+
+
 def is_requested(trigger: Token) -> bool:
     """The trigger is what someone asks another actor to do: "urged Turkey to release",
-    "wants Putin to attack", "called on Russia to withdraw"."""
+    "wants Putin to attack", "called on Russia to withdraw", "pressure on Obama to help"."""
     head = trigger.head
+    if (trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in REQUEST_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
+        return True
     if trigger.dep_ == "pcomp" and head.dep_ == "prep":  # "called on Russia to ..."
         head = head.head
     if trigger.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in REQUEST_VERBS:
         return False
+    if trigger.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_REQUEST_VERBS:
+        return False  # "told journalists that Russia wants …" reports; "told him to go" asks
     asked = any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
                 for c in head.children)
     return asked or _has_own_subject(trigger)

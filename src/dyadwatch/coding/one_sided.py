@@ -135,18 +135,19 @@ def _unknown_party(head: Token, actors: DocActors) -> Mention:
 PROTEST_ROOT = "14"
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 CROWD_SECTOR = "CVL"  # protesters named by who they are ("Kurds") are civilians
+CROWD_NOUNS = frozenset({"people", "person"})  # too general for the sector table
 
 
 def _bare_crowd(word: Token) -> Mention | None:
-    """"Tens of thousands rallied in Islamabad": a crowd named only by its size."""
-    if word.lemma_.lower() not in CROWD_QUANTITIES:
+    """"Tens of thousands rallied in Islamabad", "thousands of people protested": a crowd named
+    only by its size."""
+    if word.lemma_.lower() not in CROWD_QUANTITIES | CROWD_NOUNS:
         return None
     return Mention(word.idx, word.idx + len(word.text), word.text,
                    (Actor(UNKNOWN_COUNTRY, CROWD_SECTOR),), "unknown")
 
 
-def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
-                       target: Mention) -> Mention | None:
+def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors) -> Mention | None:
     """"Hundreds of protesters rallied outside the Russian embassy in Kiev": the protesters,
     described without a country, are people of the place they protest in."""
     if pattern.code[:2] != PROTEST_ROOT:
@@ -159,6 +160,51 @@ def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
     if crowd is None:
         return None
     sector = crowd.actors[0].sector or CROWD_SECTOR
+    place = _protest_place(trigger, actors)
+    if place is None:
+        return None
+    return replace(crowd, actors=(Actor(place.actors[0].country, sector),),
+                   rule="place-of-protest", basis=f"protesting in {place.text}")
+
+
+def protest_at_home(trigger: Token, pattern: Pattern, actors: DocActors,
+                    source: Mention | None) -> tuple[Mention, Mention] | None:
+    """"Thousands rallied in Beirut against tax hikes", "Russians protested in Moscow against
+    corruption": a protest at home with no party named against is aimed at the authorities of
+    its place. A crowd abroad ("Turks protested in Berlin") or a rally in support is not."""
+    if pattern.code[:2] != PROTEST_ROOT or pattern.pos != "VERB" or _in_support(trigger):
+        return None
+    place = _protest_place(trigger, actors)
+    if place is None:
+        return None
+    country = place.actors[0].country
+    if source is None and not _named_by_origin(trigger, pattern):
+        source = crowd_of_the_place(trigger, pattern, actors)
+    if source is None or any(a.country != country for a in source.actors):
+        return None
+    authorities = replace(place, actors=(Actor(country, "GOV"),), rule="authorities-of-place",
+                          basis=f"a protest in {place.text} with no party named is aimed at "
+                                "its authorities")
+    return source, authorities
+
+
+def _named_by_origin(trigger: Token, pattern: Pattern) -> bool:
+    """"Hundreds of Kurds protested in Paris": a crowd named by a people is not the host
+    country's public."""
+    described = next(iter(source_candidates(trigger, pattern)), None)
+    return described is not None and counted_group(described).ent_type_ == "NORP"
+
+
+SUPPORT_WORDS = frozenset({"support", "favour", "favor", "defence", "defense", "solidarity"})
+
+
+def _in_support(trigger: Token) -> bool:
+    return any(t.lemma_.lower() in SUPPORT_WORDS for t in trigger.subtree)
+
+
+def _protest_place(trigger: Token, actors: DocActors) -> Mention | None:
+    """The country named as where a protest happens: "in Islamabad", "in Lebanon's capital",
+    "outside the Russian embassy in Kiev"."""
     holders = [trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "prep"))]
     if trigger.dep_ in ("advcl", "xcomp", "conj"):
         holders.append(trigger.head)  # "rallied in Islamabad to protest against ..."
@@ -169,11 +215,10 @@ def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors,
                for obj in prep.children for inner in obj.children
                if inner.dep_ == "prep" and inner.lower_ == "in"
                for p in inner.children if p.dep_ == "pobj"]
+    places += [owner for p in list(places) for owner in p.children if owner.dep_ == "poss"]
     for place in places:
         found = actors.resolve(place)
         if found is not None and found.rule.startswith("name:") and not any(
                 a.sector for a in found.actors):
-            country = found.actors[0].country
-            return replace(crowd, actors=(Actor(country, sector),),
-                           rule="place-of-protest", basis=f"protesting in {found.text}")
+            return found
     return None

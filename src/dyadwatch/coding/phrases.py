@@ -52,7 +52,7 @@ PERSON_TITLES = frozenset({"diplomat", "ambassador", "envoy", "minister", "offic
                            "negotiator", "emissary", "chief", "head", "leader", "president",
                            "premier", "commander", "general", "officer"})
 SIDE_WORDS = frozenset({"side", "party"})
-FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 # Verbs that introduce a statement: its quoted "we" is the speaker's side.
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "stress",
                              "insist", "write", "announce", "warn", "explain", "quote"})
@@ -143,7 +143,12 @@ def phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and head.dep_ in ("amod", "compound", "pobj", "nmod", "poss"):
+        elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss")
+                                       or (head.dep_ == "pobj"
+                                           and (depth > 0 or not _is_name(child)))):
+            # "Russian and Turkish officials", "the ministers of Russia and Turkey", "the
+            # government and people of Syria"; a named conjunct of the phrase's own head is
+            # another member ("between the Afghan government and the Taliban").
             yield from phrase_tokens(child, depth + 1)
 
 
@@ -173,3 +178,7 @@ def breadth_first(root: Token, max_depth: int) -> Iterator[Token]:
 
 def unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(dict.fromkeys(actors))
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
