@@ -86,9 +86,16 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
             s.lemma_.lower() in pattern.subjects for s in source_candidates(trigger, pattern)):
         return False
     if pattern.objects:
-        return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects
-                   for o in objects(trigger, pattern))
+        return any(_object_fits(o, pattern.objects) for o in objects(trigger, pattern))
     return True
+
+
+PERSON_OBJECT = "@person"  # an object constraint met by a person's name ("fired Comey")
+
+
+def _object_fits(word: Token, wanted: frozenset[str]) -> bool:
+    return (word.lemma_.lower() in wanted or word.lower_ in wanted
+            or (PERSON_OBJECT in wanted and word.ent_type_ == "PERSON"))
 
 
 # Teams carry their countries' names: a contest verb in a sentence about a match is sport.
