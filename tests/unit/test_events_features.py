@@ -503,3 +503,15 @@ def test_a_comment_on_an_earlier_event_is_no_new_event(coder: Any) -> None:
 def test_a_definite_event_noun_still_borrows_its_sides(coder: Any) -> None:
     events = coder("Macron met Tebboune in Algiers on Tuesday. The talks focused on trade.")
     assert 1 in {e.sentence_index for e in events if e.root_code == "04"}, coded(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey's military said a Russian air strike killed three Turkish soldiers.",
+        "Abdel Rahman said the raids were probably carried out by Russian fighter jets.",
+    ],
+)
+def test_a_party_or_witness_reporting_an_attack_accuses_no_one(coder: Any, text: str) -> None:
+    # Only investigative sources (inquiries, monitors, reports) turn a finding into 112.
+    assert "11" not in {e.root_code for e in coder(text)}

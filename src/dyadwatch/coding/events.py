@@ -24,6 +24,7 @@ from dyadwatch.coding.discourse import (
     kind_of,
     rebind_collective,
 )
+from dyadwatch.coding.findings import findings
 from dyadwatch.coding.frames import objects, source_candidates
 from dyadwatch.coding.modality import (
     FACTUAL,
@@ -41,6 +42,7 @@ from dyadwatch.coding.modality import (
 from dyadwatch.coding.one_sided import (
     ONE_SIDED_FACTOR,
     crowd_of_the_place,
+    is_one_sided,
     one_sided_sides,
     protest_at_home,
 )
@@ -118,6 +120,7 @@ class EventCoder:
             memory.remember(sentence.index, kind_of(frame.pattern.code), frame.source,
                             frame.target)
             full.append(frame)
+        found = self._findings(full + one_sided, actors)
         for frame in _without_bare_refusals(full):
             self._add(events, frame, evidence, context, annotate)
         if not events:
@@ -126,7 +129,16 @@ class EventCoder:
             # only make events in a sentence with no full one.
             for frame in one_sided:
                 self._add(events, frame, evidence, context, annotate)
+        for frame in found:
+            self._add(events, frame, evidence, context, annotate)
         return list(events.values())
+
+    @staticmethod
+    def _findings(frames: list[Frame], actors: DocActors) -> list[Frame]:
+        """"A UN inquiry found that Syrian forces bombed …": the finder accuses the doer."""
+        blamed = [(f.trigger, f.pattern.code, f.source) for f in frames
+                  if not any(is_one_sided(a) for a in f.source.actors)]
+        return [Frame(f.verb, f.pattern, f.finder, f.accused) for f in findings(blamed, actors)]
 
     def _add(self, events: dict[str, Event], frame: Frame, evidence: Evidence,
              context: ArticleContext, annotate: Annotate | None) -> None:

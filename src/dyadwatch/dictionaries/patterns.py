@@ -1,9 +1,10 @@
 """Event patterns: a trigger lemma in a syntactic frame → a CAMEO code.
 
 A pattern names where the target actor is looked for (`target` slots, in order), optional
-constraints (the direct object's lemma, or `@person` for a person's name; a verb particle), whether a compound subject
-("X and Y signed") means each acted on the other (`symmetric`) and whether the roles are
-turned round (`reverse`: "X received weapons from Y" — Y gave, so Y is the source)."""
+constraints (the direct object's lemma, or `@person` for a person's name; a verb particle),
+whether a compound subject ("X and Y signed") means each acted on the other (`symmetric`) and
+whether the roles are turned round (`reverse`: "X received weapons from Y" — Y gave, so Y is
+the source)."""
 
 from __future__ import annotations
 
