@@ -235,7 +235,8 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "following", "before", "during",
 # Verbs through which the subject performs the act its object names.
 ENACTING_VERBS = frozenset({"announce", "renew", "issue", "launch", "make", "declare",
                             "order", "begin", "start", "resume", "step", "extend", "impose",
-                            "conduct", "carry", "stage", "mount", "deliver", "lodge", "file"})
+                            "conduct", "carry", "stage", "mount", "deliver", "lodge", "file",
+                            "hold"})
 # Roots of acts done by speaking: a statement's speaker performs them ("'... demands
 # condemnation of Russian actions,' the ambassador said"), and "from X" names who did them
 # ("accusations from Georgia", "criticism from Berlin").

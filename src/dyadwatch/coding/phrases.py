@@ -143,7 +143,7 @@ def phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss")
+        elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss", "conj")
                                        or (head.dep_ == "pobj"
                                            and (depth > 0 or not _is_name(child)))):
             # "Russian and Turkish officials", "the ministers of Russia and Turkey", "the
