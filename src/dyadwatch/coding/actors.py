@@ -34,11 +34,13 @@ from dyadwatch.coding.phrases import (
     PRONOUN_REACH,
     REPORTING_VERBS,
     SIDE_WORDS,
+    STATE_SECTORS,
     acts,
     breadth_first,
     counted_group,
     entity_start,
     is_other,
+    is_postposed_speaker,
     listed_appositions,
     phrase_tokens,
     plural,
@@ -80,11 +82,15 @@ class DocActors:
 
         `lenient` also accepts a plain noun with a country word ("the Greek proposal" → GRC),
         which is right for the phrase a verb acts on, not for an actor that acts."""
-        members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        members = [token, *(c for c in token.conjuncts if not is_postposed_speaker(c))
+                   ] if token.dep_ != "conj" else [token]
         members += listed_appositions(token)
-        coded = [c for c in (self._resolve_one(m, lenient) for m in members) if c is not None]
+        found = [(m, self._resolve_one(m, lenient)) for m in members]
+        coded = [c for _, c in found if c is not None]
         if not coded:
             return None
+        coded += [c for m, c in found if c is None
+                  for c in [self._sibling_country(m, coded[0])] if c is not None]
         actors = unique(a for c in coded for a in c.actors)
         tokens = [t for c in coded for t in c.tokens]
         basis = "; ".join(dict.fromkeys(c.basis for c in coded if c.basis))
@@ -151,6 +157,17 @@ class DocActors:
         modifier = token.dep_ in ("compound", "amod", "poss", "nmod", "nummod")
         return not (modifier and token.head.pos_ in ("NOUN", "PROPN"))
 
+    def _sibling_country(self, member: Token, sibling: _Coded) -> _Coded | None:
+        """"Talks between the Syrian government and the opposition": a group named only by its
+        kind, next to a country's government or forces, is of that country."""
+        sector = self.sectors.get(member.i, "")
+        countries = {a.country for a in sibling.actors}
+        if not sector or len(countries) != 1 or not all(
+                a.sector in STATE_SECTORS for a in sibling.actors):
+            return None
+        return _Coded((Actor(countries.pop(), sector),), (member,), "sibling",
+                      basis="the country of the group it is named with")
+
     # -- one phrase -----------------------------------------------------------------------------
     def _resolve_one(self, token: Token, lenient: bool = False) -> _Coded | None:
         hit = self.names.get(token.i)
@@ -190,7 +207,11 @@ class DocActors:
     def _thing_pronoun(self, token: Token) -> _Coded | None:
         """"it"/"its" → the one country or body named just before; "they"/"their" → the one
         group of actors named together ("Azerbaijan and Russia") just before. The pronoun's own
-        sentence is searched first; nothing when there is more than one candidate."""
+        sentence is searched first; nothing when there is more than one candidate. The subject
+        of a reported clause is first the speaker ("the US military says it carried out")."""
+        speaker = self._reporting_speaker(token)
+        if speaker is not None:
+            return speaker
         for start in (token.sent.start, self._window_start(token)):
             groups = self._pronoun_candidates(token, start)
             if len(groups) == 1:
@@ -200,6 +221,23 @@ class DocActors:
             if groups:
                 return None
         return None
+
+    def _reporting_speaker(self, token: Token) -> _Coded | None:
+        clause = token.head
+        if token.dep_ != "nsubj" or token.lower_ != "it" or clause.dep_ != "ccomp":
+            return None
+        reporting = clause.head
+        if reporting.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS"):
+            return None
+        coded = self._resolve_one(subject)
+        if coded is None:
+            return None
+        text = self.doc[subject.left_edge.i : subject.i + 1].text
+        return _Coded(coded.actors, (token,), "pronoun", refers_to=text,
+                      basis=f"'it' in what {text} says")
 
     def _pronoun_candidates(self, token: Token, start: int) -> dict[tuple[Actor, ...], str]:
         plural = token.lower_ in ("they", "them", "their")

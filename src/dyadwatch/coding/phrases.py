@@ -133,6 +133,8 @@ def phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
     if depth > 3:
         return
     for child in head.children:
+        if child.dep_ in ("appos", "conj") and is_postposed_speaker(child):
+            continue
         if child.dep_ in NP_DEPS:
             yield from phrase_tokens(child, depth + 1)
         elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -143,8 +145,8 @@ def phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from phrase_tokens(obj, depth + 1)
-        elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss", "conj")
-                                       or (head.dep_ == "pobj"
+        elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss")
+                                       or (head.dep_ in ("pobj", "conj")
                                            and (depth > 0 or not _is_name(child)))):
             # "Russian and Turkish officials", "the ministers of Russia and Turkey", "the
             # government and people of Syria"; a named conjunct of the phrase's own head is
@@ -178,6 +180,17 @@ def breadth_first(root: Token, max_depth: int) -> Iterator[Token]:
 
 def unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(dict.fromkeys(actors))
+
+
+def is_postposed_speaker(token: Token) -> bool:
+    """"… between the government and the opposition, Russia's ambassador said": a phrase the
+    parser hung on a noun as an apposition or conjunct is the subject of the reporting verb
+    right after it."""
+    # The phrase's own end, without the conjuncts that follow it.
+    end = max([token.i, *(c.right_edge.i for c in token.children
+                          if c.dep_ not in ("conj", "cc", "punct"))]) + 1
+    return (token.dep_ in ("appos", "conj") and end < len(token.doc)
+            and token.doc[end].lemma_.lower() in REPORTING_VERBS)
 
 
 def _is_name(token: Token) -> bool:
