@@ -345,6 +345,8 @@ def refined_code(frame: Frame) -> str:
     if not pattern.refine:
         return pattern.code
     heads = [*objects(frame.trigger, pattern), *source_candidates(frame.trigger, pattern)]
+    if pattern.pos == "NOUN":
+        heads.append(frame.trigger)  # "rhetorical attacks", "humanitarian aid"
     words = {m.lemma_.lower() for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS}
     # "military-technical", "political and military": modifiers of modifiers, and conjuncts.
     words |= {m.lemma_.lower() for h in heads for m in h.subtree
