@@ -254,7 +254,8 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        base = self._asked_code(frame) or _riot_code(frame) or refined_code(frame)
+        base = (self._asked_code(frame) or _riot_code(frame) or _verbal_attack_code(frame)
+                or refined_code(frame))
         code, planned = self._code_for(frame.pattern, base, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -336,6 +337,21 @@ def _riot_code(frame: Frame) -> str:
             and frame.trigger.lemma_.lower() in RIOT_VERBS):
         return RIOT
     return ""
+
+
+# "Rhetorical attacks on European leaders", "stepped up his verbal attacks": words, not force.
+VERBAL_WORDS = frozenset({"rhetorical", "verbal", "scathing", "blistering", "vitriolic",
+                          "personal"})
+CRITICISM = "111"
+
+
+def _verbal_attack_code(frame: Frame) -> str:
+    if frame.pattern.code[:2] not in ("18", "19"):
+        return ""
+    nouns = [frame.trigger, *objects(frame.trigger, frame.pattern)]
+    said = any(m.lemma_.lower() in VERBAL_WORDS for n in nouns for m in n.children
+               if m.dep_ in MODIFIER_DEPS)
+    return CRITICISM if said else ""
 
 
 def refined_code(frame: Frame) -> str:
