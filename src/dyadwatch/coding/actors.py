@@ -4,12 +4,13 @@ A phrase is coded from, in order: a table name at its head (country, capital, se
 person, organisation), a collective ("the two countries", "both sides") resolved to the two
 countries the article named last, a person named earlier in the article, or its modifiers —
 a country name, adjective or possessive plus a sector word ("Russian Foreign Ministry
-spokeswoman Maria Zakharova" → RUSGOV, "Russian companies" → RUSBUS)."""
+spokeswoman Maria Zakharova" → RUSGOV, "Russian companies" → RUSBUS). Phrases that refer back
+(pronouns, "the ministry", "the two countries") are resolved in `coding.references`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -18,8 +19,6 @@ from dyadwatch.coding.lexicon import Lexicon, NameHit
 from dyadwatch.coding.name_filters import kept_names
 from dyadwatch.coding.phrases import (
     ACTION_NOUNS,
-    COLLECTIVE_HEADS,
-    DEFINITE_REACH,
     DESCRIPTOR_PARTICIPLES,
     FIRST_PERSON,
     GENERIC_HEADS,
@@ -27,13 +26,8 @@ from dyadwatch.coding.phrases import (
     LOCAL_SECTORS,
     NON_STATE_PREFIXES,
     OPERATING_SECTORS,
-    PARTY_WORDS,
-    PERSON_TITLES,
     PERSONAL_PRONOUNS,
     PLACE_KINDS,
-    PRONOUN_REACH,
-    REPORTING_VERBS,
-    SIDE_WORDS,
     STATE_SECTORS,
     acts,
     breadth_first,
@@ -43,26 +37,16 @@ from dyadwatch.coding.phrases import (
     is_postposed_speaker,
     listed_appositions,
     phrase_tokens,
-    plural,
-    singular,
     unique,
 )
+from dyadwatch.coding.references import Coded, ReferenceBack
 from dyadwatch.model import Actor, Mention
 
 # Actors found by search are never deeper than this in a subtree (keeps targets near the verb).
 MAX_SEARCH_DEPTH = 6
 
 
-@dataclass(frozen=True, slots=True)
-class _Coded:
-    actors: tuple[Actor, ...]
-    tokens: tuple[Token, ...]
-    rule: str
-    refers_to: str = ""  # for a pronoun: the name it stands for
-    basis: str = ""
-
-
-class DocActors:
+class DocActors(ReferenceBack):
     """Actor resolution for one document; remembers people and countries as it reads."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon, published: date | None) -> None:
@@ -157,7 +141,7 @@ class DocActors:
         modifier = token.dep_ in ("compound", "amod", "poss", "nmod", "nummod")
         return not (modifier and token.head.pos_ in ("NOUN", "PROPN"))
 
-    def _sibling_country(self, member: Token, sibling: _Coded) -> _Coded | None:
+    def _sibling_country(self, member: Token, sibling: Coded) -> Coded | None:
         """"Talks between the Syrian government and the opposition": a group named only by its
         kind, next to a country's government or forces, is of that country."""
         sector = self.sectors.get(member.i, "")
@@ -165,11 +149,11 @@ class DocActors:
         if not sector or len(countries) != 1 or not all(
                 a.sector in STATE_SECTORS for a in sibling.actors):
             return None
-        return _Coded((Actor(countries.pop(), sector),), (member,), "sibling",
+        return Coded((Actor(countries.pop(), sector),), (member,), "sibling",
                       basis="the country of the group it is named with")
 
     # -- one phrase -----------------------------------------------------------------------------
-    def _resolve_one(self, token: Token, lenient: bool = False) -> _Coded | None:
+    def _resolve_one(self, token: Token, lenient: bool = False) -> Coded | None:
         hit = self.names.get(token.i)
         if hit is not None:
             return self._from_name(token, hit)
@@ -179,7 +163,7 @@ class DocActors:
             own = self._from_modifiers(token, lenient) if named else None
             return own if own is not None else self._collective(token)
         if token.pos_ == "PROPN" and token.text in self._people:
-            return _Coded((self._people[token.text],), (token,), "person-memory",
+            return Coded((self._people[token.text],), (token,), "person-memory",
                           basis=f"'{token.text}' coded earlier in the article")
         if token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS:
             return self._pronoun(token)
@@ -196,69 +180,7 @@ class DocActors:
             coded = self._operating_where_placed(token)
         return coded
 
-    # -- reference back ----------------------------------------------------------------------
-    def _window_start(self, token: Token) -> int:
-        """Pronouns and definite phrases look back to the start of the previous sentence."""
-        sentence = token.sent
-        if sentence.start == 0:
-            return 0
-        return self.doc[sentence.start - 1].sent.start
-
-    def _thing_pronoun(self, token: Token) -> _Coded | None:
-        """"it"/"its" → the one country or body named just before; "they"/"their" → the one
-        group of actors named together ("Azerbaijan and Russia") just before. The pronoun's own
-        sentence is searched first; nothing when there is more than one candidate. The subject
-        of a reported clause is first the speaker ("the US military says it carried out")."""
-        speaker = self._reporting_speaker(token)
-        if speaker is not None:
-            return speaker
-        for start in (token.sent.start, self._window_start(token)):
-            groups = self._pronoun_candidates(token, start)
-            if len(groups) == 1:
-                (actors, text), = groups.items()
-                return _Coded(actors, (token,), "pronoun", refers_to=text,
-                              basis=f"pronoun for {text}, the only candidate just before")
-            if groups:
-                return None
-        return None
-
-    def _reporting_speaker(self, token: Token) -> _Coded | None:
-        clause = token.head
-        if token.dep_ != "nsubj" or token.lower_ != "it" or clause.dep_ != "ccomp":
-            return None
-        reporting = clause.head
-        if reporting.lemma_.lower() not in REPORTING_VERBS:
-            return None
-        subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS"):
-            return None
-        coded = self._resolve_one(subject)
-        if coded is None:
-            return None
-        text = self.doc[subject.left_edge.i : subject.i + 1].text
-        return _Coded(coded.actors, (token,), "pronoun", refers_to=text,
-                      basis=f"'it' in what {text} says")
-
-    def _pronoun_candidates(self, token: Token, start: int) -> dict[tuple[Actor, ...], str]:
-        plural = token.lower_ in ("they", "them", "their")
-        groups: dict[tuple[Actor, ...], str] = {}
-        for i in range(start, token.i):
-            hit = self.names.get(i)
-            if hit is None or i != hit.start or hit.entry.kind == "adjective":
-                continue
-            if hit.entry.kind == "person" and not plural:
-                continue  # people named together ("Obama and Putin") can be "they"
-            head = self.doc[hit.end - 1]
-            if head.dep_ in ("compound", "amod", "poss") or head.dep_ == "conj":
-                continue
-            members = [head, *head.conjuncts]
-            coded = [self._from_name(m, self.names[m.i]) for m in members if m.i in self.names]
-            actors = unique(a for c in coded for a in c.actors)
-            if (len(actors) > 1) == plural:
-                groups[actors] = self.doc[hit.start : members[-1].i + 1].text
-        return groups
-
-    def _operating_where_placed(self, token: Token) -> _Coded | None:
+    def _operating_where_placed(self, token: Token) -> Coded | None:
         """"Gunmen attacked a base in Chechnya", "police in Gjilan": a group named only by
         its kind is coded with the one country its sentence names (the conventions code
         armed groups by their country of operation)."""
@@ -275,10 +197,10 @@ class DocActors:
         if len(countries) != 1:
             return None
         (country,) = countries
-        return _Coded((Actor(country, sector),), (token,), "place-of-operation",
+        return Coded((Actor(country, sector),), (token,), "place-of-operation",
                       basis=f"'{token.text}' with the only country its sentence names")
 
-    def _located_in(self, token: Token) -> _Coded | None:
+    def _located_in(self, token: Token) -> Coded | None:
         """"police in Kazan", "a court in Chelyabinsk", "protesters in Caracas": a body or
         group named by its kind, placed by an in-phrase of its own, belongs to the place's
         country (soldiers, refugees and diplomats are often foreigners where they are)."""
@@ -295,76 +217,11 @@ class DocActors:
                 hit = self.names.get(place.i)
                 if (place.dep_ == "pobj" and hit is not None and hit.entry.kind in PLACE_KINDS
                         and hit.entry.country[:3] not in NON_STATE_PREFIXES):
-                    return _Coded((Actor(hit.entry.country, sector),), (token, prep, place),
+                    return Coded((Actor(hit.entry.country, sector),), (token, prep, place),
                                   "located", basis=f"'{token.text} in {place.text}'")
         return None
 
-    def _is_definite_sector_noun(self, token: Token) -> bool:
-        """"the spokeswoman", "the ministry": a sector noun with a definite article and no
-        country of its own."""
-        return (token.pos_ == "NOUN" and token.i in self.sectors
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children))
-
-    def _definite(self, token: Token) -> _Coded | None:
-        """The nearest earlier phrase with the same head word that was coded with a country;
-        else, for a person's title ("the diplomat"), the nearest earlier one of the same sector
-        ("Russia's ambassador to Egypt")."""
-        return self._definite_by(token, same_word=True) or (
-            self._definite_by(token, same_word=False)
-            if token.lemma_.lower() in PERSON_TITLES else None)
-
-    def _definite_by(self, token: Token, *, same_word: bool) -> _Coded | None:
-        lemma = token.lemma_.lower()
-        sector = self.sectors.get(token.i, "")
-        for i in range(token.i - 1, max(-1, token.i - DEFINITE_REACH), -1):
-            earlier = self.doc[i]
-            if same_word and earlier.lemma_.lower() != lemma:
-                continue
-            if not same_word and not (earlier.lemma_.lower() in PERSON_TITLES
-                                      and self.sectors.get(i) == sector):
-                continue
-            head = earlier
-            while head.dep_ == "compound" and head.head is not head:
-                head = head.head  # "spokeswoman" in "Ministry spokeswoman Maria Zakharova"
-            coded = self._from_modifiers(head)
-            if coded is None and head.i in self.names:
-                coded = self._from_name(head, self.names[head.i])
-            if coded is not None:
-                text = self.doc[head.left_edge.i : head.i + 1].text
-                return _Coded(coded.actors, (token,), "definite", refers_to=text,
-                              basis=f"refers back to {text}")
-        return None
-
-    def _speaker(self, token: Token) -> _Coded | None:
-        """"'Our cooperation with Egypt is developing,' the diplomat said", "Sessions said: 'I
-        never met …'": "we"/"I" in a quoted statement is the side of whoever the sentence
-        says is speaking."""
-        root = token.sent.root
-        if root.lemma_.lower() not in REPORTING_VERBS:
-            return None
-        if token.i > root.i and not any(t.is_quote for t in self.doc[root.i : token.i]):
-            return None  # "He said we …": reported, not quoted, speech
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.i == token.i:
-            return None
-        coded = self._resolve_one(subject)
-        if coded is None or coded.rule == "speaker":
-            return None
-        text = self.doc[subject.left_edge.i : subject.i + 1].text
-        return _Coded(coded.actors, (token,), "speaker", refers_to=text,
-                      basis=f"'{token.text}' in a statement by {text}")
-
-    def _pronoun(self, token: Token) -> _Coded | None:
-        """"he"/"she": the person coded most recently before it, if close enough."""
-        for position, actor, name in reversed(self._person_positions):
-            if position < token.i:
-                if token.i - position > PRONOUN_REACH:
-                    return None
-                return _Coded((actor,), (token,), "pronoun", refers_to=name,
-                              basis=f"pronoun for {name}, named just before")
-        return None
-
-    def _from_name(self, token: Token, hit: NameHit) -> _Coded:
+    def _from_name(self, token: Token, hit: NameHit) -> Coded:
         entry = hit.entry
         sector = hit.sector
         if entry.kind in ("adjective",) and token.dep_ in ("amod", "compound"):
@@ -387,7 +244,7 @@ class DocActors:
             # belongs to the country that qualifies it.
             basis += f", of {owner}"
             country = owner
-        return _Coded((Actor(country, sector),), tokens, f"name:{entry.kind}", basis=basis)
+        return Coded((Actor(country, sector),), tokens, f"name:{entry.kind}", basis=basis)
 
     def _owner_country(self, hit: NameHit) -> str:
         head = self.doc[hit.end - 1]
@@ -398,7 +255,7 @@ class DocActors:
                 return owner.entry.country
         return ""
 
-    def _from_modifiers(self, token: Token, lenient: bool = False) -> _Coded | None:
+    def _from_modifiers(self, token: Token, lenient: bool = False) -> Coded | None:
         phrase = list(phrase_tokens(token))
         adjacent = self.names.get(token.i - 1)
         if adjacent is not None and adjacent.entry.kind == "person" and token.pos_ == "PROPN":
@@ -409,7 +266,7 @@ class DocActors:
             # "the Vice-President of the Heydar Aliyev Foundation", "CEO of Gazprom": a person
             # speaks for the named body, which decides country and sector.
             coded = self._from_name(self.doc[body.start], body)
-            return _Coded(coded.actors, tuple(phrase), "modifiers",
+            return Coded(coded.actors, tuple(phrase), "modifiers",
                           basis=f"speaks for {coded.basis}")
         countries = self._countries_in(phrase)
         if not countries:
@@ -425,7 +282,7 @@ class DocActors:
             return None
         actors = tuple(Actor(country, sector) for country in countries)
         words = ", ".join(t.text for t in phrase if t.i in self.names or t.i in self.sectors)
-        return _Coded(actors, tuple(phrase), "modifiers", basis=f"words in the phrase: {words}")
+        return Coded(actors, tuple(phrase), "modifiers", basis=f"words in the phrase: {words}")
 
     def _body_named_in(self, head: Token, phrase: list[Token]) -> NameHit | None:
         """An organisation or seat of power named in an "of" phrase or apposition of a person
@@ -453,50 +310,6 @@ class DocActors:
             if token.i != head.i and token.i in self.sectors and token.i not in self.names:
                 return self.sectors[token.i]
         return ""
-
-    def is_collective(self, token: Token) -> bool:
-        """"the two countries", "the sides", "the ministers": a phrase for both parties."""
-        return self._is_collective(token)
-
-    def _is_collective(self, token: Token) -> bool:
-        lemma = singular(token)
-        if lemma not in COLLECTIVE_HEADS or token.dep_ == "nummod":
-            return False
-        words = {c.lower_ for c in token.children} | {token.lower_}
-        if "two" in words or "both" in words:
-            return True
-        # "the sides agreed", "the ministers signed": the two parties the article just named.
-        return (lemma in PARTY_WORDS and plural(token)
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                and not any(c.dep_ in ("amod", "poss", "compound") and c.i in self.names
-                            for c in token.children))
-
-    def _recent_pair(self, token: Token) -> list[str]:
-        """The last two distinct countries named before `token`, in text order."""
-        return [country for _, country in self._recent_pair_at(token)]
-
-    def _recent_pair_at(self, token: Token) -> list[tuple[int, str]]:
-        recent: list[tuple[int, str]] = []
-        for position, country in reversed(self._countries):
-            if position < token.i and country not in (c for _, c in recent):
-                recent.append((position, country))
-            if len(recent) == 2:
-                return recent[::-1]
-        return []
-
-    def _collective(self, token: Token) -> _Coded | None:
-        named = self._recent_pair_at(token)
-        if not named:
-            return None
-        pair = [country for _, country in named]
-        # "the parties" are the two sides, not political parties.
-        sector = "" if singular(token) in SIDE_WORDS else self.sectors.get(token.i, "")
-        # "Relations between Berlin and Warsaw ..., with trade between the two countries
-        # booming": a pair named earlier in the same sentence is meant, whatever came before.
-        here = all(position >= token.sent.start for position, _ in named)
-        return _Coded(tuple(Actor(c, sector) for c in pair), (token,),
-                      "collective-here" if here else "collective",
-                      basis=f"the two countries named last: {', '.join(pair)}")
 
     def _countries_in(self, tokens: Iterable[Token]) -> list[str]:
         """Countries named in a phrase, including "the two countries" ("rectors from the two
