@@ -329,11 +329,16 @@ CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB"})
 RIOT_VERBS = frozenset({"storm", "ransack", "attack", "torch", "burn", "vandalize", "vandalise",
                         "smash", "loot", "besiege", "pelt", "stone", "clash", "overrun"})
 RIOT = "145"
+BLOCKADE, OBSTRUCTION = "191", "144"
 
 
 def _riot_code(frame: Frame) -> str:
     sectors = {a.sector for a in frame.source.actors}
-    if (frame.pattern.code[:2] in ("18", "19") and sectors and sectors <= CROWD_SECTORS
+    if not sectors or not sectors <= CROWD_SECTORS:
+        return ""
+    if frame.pattern.code.startswith(BLOCKADE):
+        return OBSTRUCTION  # "activists blockaded the bank's office": protest, not siege
+    if (frame.pattern.code[:2] in ("18", "19")
             and frame.trigger.lemma_.lower() in RIOT_VERBS):
         return RIOT
     return ""
