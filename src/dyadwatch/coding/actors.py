@@ -275,10 +275,11 @@ class DocActors(ReferenceBack):
         if not sector and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             sector = "ELI"  # a person with no office the tables know (conventions: + ELI)
         # A bare noun with a country word ("Russian language") is no actor; a possessive is
-        # ("Russia's intention", "Moscow's mediation").
+        # ("Russia's intention", "Moscow's mediation"), and so is the holder of a position
+        # ("the positions of Moscow and Tokyo").
         if not (sector or lenient) and token.pos_ == "NOUN" and not any(
             t.dep_ == "poss" for t in phrase
-        ):
+        ) and not _held_by_of_phrase(token):
             return None
         actors = tuple(Actor(country, sector) for country in countries)
         words = ", ".join(t.text for t in phrase if t.i in self.names or t.i in self.sectors)
@@ -386,3 +387,10 @@ class DocActors(ReferenceBack):
         return Mention(start, end, self.text[start:end], actors, rule, basis)
 
 
+# Nouns whose "of" phrase names whose they are, like a possessive: "the position of Moscow".
+HELD_NOUNS = frozenset({"position", "stance", "view", "approach", "attitude", "opinion"})
+
+
+def _held_by_of_phrase(token: Token) -> bool:
+    return token.lemma_.lower() in HELD_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
