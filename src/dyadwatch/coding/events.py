@@ -254,8 +254,12 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        base = (self._asked_code(frame) or _riot_code(frame) or _verbal_attack_code(frame)
-                or refined_code(frame))
+        special = self._asked_code(frame) or _riot_code(frame) or _verbal_attack_code(frame)
+        for base in [special] if special else refined_codes(frame):
+            yield from self._coded_as(frame, base, modality, evidence, context)
+
+    def _coded_as(self, frame: Frame, base: str, modality: str, evidence: Evidence,
+                  context: ArticleContext) -> Iterator[Event]:
         code, planned = self._code_for(frame.pattern, base, modality)
         entry = self.codebook.get(code)
         for source, target in _pairs(frame):
@@ -359,20 +363,26 @@ def _verbal_attack_code(frame: Frame) -> str:
     return CRITICISM if said else ""
 
 
-def refined_code(frame: Frame) -> str:
+def refined_codes(frame: Frame) -> list[str]:
     """The pattern's code, made specific by a modifier of its object or subject ("military
-    aid", "military-technical cooperation") when the pattern lists one."""
+    aid", "military-technical cooperation") when the pattern lists one; conjoined modifiers
+    name one act each ("military and diplomatic support" → 072 and 051)."""
     pattern = frame.pattern
     if not pattern.refine:
-        return pattern.code
+        return [pattern.code]
     heads = [*objects(frame.trigger, pattern), *source_candidates(frame.trigger, pattern)]
     if pattern.pos == "NOUN":
         heads.append(frame.trigger)  # "rhetorical attacks", "humanitarian aid"
-    words = {m.lemma_.lower() for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS}
+    modifiers = [m for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS]
+    words = {m.lemma_.lower() for m in modifiers}
     # "military-technical", "political and military": modifiers of modifiers, and conjuncts.
     words |= {m.lemma_.lower() for h in heads for m in h.subtree
               if m.dep_ in (*MODIFIER_DEPS, "conj") and m.head.dep_ in MODIFIER_DEPS}
-    return next((code for word, code in pattern.refine if word in words), pattern.code)
+    first = next((code for word, code in pattern.refine if word in words), pattern.code)
+    # Conjoined modifiers of one head ("military and diplomatic"): each names its own act.
+    paired = {c.lemma_.lower() for m in modifiers for c in m.conjuncts if m.dep_ == "amod"}
+    others = [code for word, code in pattern.refine if word in paired and code != first]
+    return list(dict.fromkeys([first, *others]))
 
 
 def _modality(frame: Frame, published: dt.date | None) -> str:
