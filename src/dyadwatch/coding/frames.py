@@ -123,7 +123,14 @@ STATUS_PARTICIPLES = frozenset({"outlaw", "ban", "prohibit", "designate", "black
 
 
 def is_status_descriptor(trigger: Token) -> bool:
-    return _is_participle_of(trigger) and trigger.lemma_.lower() in STATUS_PARTICIPLES
+    """"the group outlawed in Russia", also when the parser makes the participle a relative
+    clause of some other noun ("ISIL (the former name of the IS terror group outlawed in
+    Russia)"): a legal status where no one acts on an object."""
+    if trigger.lemma_.lower() not in STATUS_PARTICIPLES:
+        return False
+    return _is_participle_of(trigger) or (
+        trigger.dep_ == "relcl" and trigger.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("dobj", "auxpass", "aux") for c in trigger.children))
 
 
 def _is_participle_of(trigger: Token) -> bool:
