@@ -75,22 +75,41 @@ def _authority_of_place(verb: Token, pattern: Pattern) -> Token | None:
 
 
 def _attacker_in_means(verb: Token) -> Token | None:
+    for noun in _means(verb):
+        if noun.lemma_.lower() in ATTACK_NOUNS:
+            # "Israeli tank shelling": the actor may modify the means' compound.
+            near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
+            near += [m for c in near if c.dep_ == "compound" for m in c.children
+                     if m.dep_ in ATTACKER_DEPS]
+            found = next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
+                          or m.pos_ == "PROPN"), None)
+            return found or _agent_of_attack(noun)
+        if _names_attacker_of_next_word(noun):
+            return noun
+    return None
+
+
+def _means(verb: Token) -> Iterator[Token]:
+    """The nouns of "in/during/by X" and "as a result of X" on a passive verb."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by", "as"):
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj":
                 continue
-            if noun.lemma_.lower() in ATTACK_NOUNS:
-                # "Israeli tank shelling": the actor may modify the means' compound.
-                near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
-                near += [m for c in near if c.dep_ == "compound" for m in c.children
-                         if m.dep_ in ATTACKER_DEPS]
-                return next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
-                             or m.pos_ == "PROPN"), None)
-            if _names_attacker_of_next_word(noun):
-                return noun
-    return None
+            if prep.lower_ == "as" and noun.lemma_.lower() == "result":
+                yield from _of_objects(noun)  # "killed as a result of an attack by …"
+            elif prep.lower_ != "as":
+                yield noun
+
+
+def _agent_of_attack(noun: Token) -> Token | None:
+    """"an attack by Houthi rebels"; "an attack by a Russian plane": the plane's nationality."""
+    agent = child(_preposition(noun, "by"), ("pobj",))
+    if agent is None:
+        return None
+    return next((m for m in agent.children if m.dep_ == "amod" and m.ent_type_ == "NORP"),
+                agent)
 
 
 def _names_attacker_of_next_word(noun: Token) -> bool:
