@@ -14,11 +14,20 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from dyadwatch.coding.brokered import is_brokering_modifier
+from dyadwatch.coding.doers import (
+    PASSIVE_SUBJECT_DEPS,
+    agent_of,
+    attacker_of,
+    authority_of_place,
+    is_participle_of,
+    is_passive,
+    placer_of_weapon,
+)
 from dyadwatch.coding.modality import INTENT_NOUNS
+from dyadwatch.coding.phrases import child, of_objects, preposition
 from dyadwatch.dictionaries.patterns import Pattern
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # "any" covers the trigger's own arguments, not the clauses hanging off it.
 ANY_SLOT_DEPS = frozenset({"dobj", "dative", "iobj", "prep", "attr", "oprd", "xcomp", "ccomp",
                            "npadvmod", "acomp"})
@@ -33,108 +42,6 @@ AMOUNT_WORDS = frozenset({"billion", "million", "trillion", "dollar", "euro", "r
                           "rouble", "yuan", "pound", "$"})
 
 
-def child(token: Token | None, deps: tuple[str, ...]) -> Token | None:
-    if token is None:
-        return None
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
-def agent_of(trigger: Token) -> Token | None:
-    """The "by" phrase of a passive verb or participle."""
-    return child(child(trigger, ("agent",)), ("pobj",))
-
-
-# Means by which a passive act is done ("killed in an Israeli air strike", "wounded in Russian
-# shelling"): the actor that modifies the means did it.
-ATTACK_NOUNS = frozenset({"strike", "airstrike", "shelling", "attack", "bombing", "raid",
-                          "bombardment", "fire", "offensive", "assault", "operation", "ambush"})
-
-
-def _attacker_of(trigger: Token) -> Token | None:
-    """The modifier naming who carried out the attack a passive verb happened in; for
-    "were killed and 11 were injured in a Russian airstrike", the attack of a conjoined
-    passive is shared."""
-    for verb in (trigger, *(c for c in trigger.conjuncts if is_passive(c))):
-        attacker = _attacker_in_means(verb)
-        if attacker is not None:
-            return attacker
-    return None
-
-
-# Acts of a state's authorities whose place names the state when no agent is given: "a Turkish
-# banker was detained in the United States", "he was deported from Germany".
-PLACE_AUTHORITY_PREPOSITIONS = {"173": ("in",), "174": ("from",)}
-
-
-def _authority_of_place(verb: Token, pattern: Pattern) -> Token | None:
-    prepositions = PLACE_AUTHORITY_PREPOSITIONS.get(pattern.code[:3], ())
-    return next((place for prep in verb.children
-                 if prep.dep_ == "prep" and prep.lower_ in prepositions
-                 for place in prep.children
-                 if place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC")), None)
-
-
-def _attacker_in_means(verb: Token) -> Token | None:
-    for noun in _means(verb):
-        if noun.lemma_.lower() in ATTACK_NOUNS:
-            # "Israeli tank shelling": the actor may modify the means' compound.
-            near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
-            near += [m for c in near if c.dep_ == "compound" for m in c.children
-                     if m.dep_ in ATTACKER_DEPS]
-            found = next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
-                          or m.pos_ == "PROPN"), None)
-            return found or _agent_of_attack(noun)
-        if _names_attacker_of_next_word(noun):
-            return noun
-    return None
-
-
-def _means(verb: Token) -> Iterator[Token]:
-    """The nouns of "in/during/by X" and "as a result of X" on a passive verb."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by", "as"):
-            continue
-        for noun in prep.children:
-            if noun.dep_ != "pobj":
-                continue
-            if prep.lower_ == "as" and noun.lemma_.lower() == "result":
-                yield from _of_objects(noun)  # "killed as a result of an attack by …"
-            elif prep.lower_ != "as":
-                yield noun
-
-
-def _agent_of_attack(noun: Token) -> Token | None:
-    """"an attack by Houthi rebels"; "an attack by a Russian plane": the plane's nationality."""
-    agent = child(_preposition(noun, "by"), ("pobj",))
-    if agent is None:
-        return None
-    return next((m for m in agent.children if m.dep_ == "amod" and m.ent_type_ == "NORP"),
-                agent)
-
-
-def _names_attacker_of_next_word(noun: Token) -> bool:
-    """"killed in Israeli shelling", parsed as "in Israeli" plus a gerund "shelling": the
-    nationality right before an attack word is its attacker."""
-    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return (following is not None and noun.ent_type_ in ("NORP", "GPE")
-            and following.lower_ in ATTACK_WORD_FORMS)
-
-
-ATTACK_WORD_FORMS = frozenset({*ATTACK_NOUNS, "strikes", "airstrikes", "attacks", "raids",
-                               "bombings", "air", "tank", "artillery", "mortar",
-                               "rocket", "missile", "drone"})
-
-
-ATTACKER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
-
-
-def is_passive(trigger: Token) -> bool:
-    """A passive verb, or a past participle modifying the noun it acts on ("soldiers killed
-    in Ukraine", "the memorandum signed by ...")."""
-    return (any(c.dep_ in (*PASSIVE_SUBJECT_DEPS, "auxpass", "agent") for c in trigger.children)
-            or _is_participle_of(trigger))
-
-
 # Legal status participles on a noun describe it: "the Islamic State terror group (outlawed in
 # Russia)", "a group designated as terrorist" are descriptors, not acts.
 STATUS_PARTICIPLES = frozenset({"outlaw", "ban", "prohibit", "designate", "blacklist", "list",
@@ -147,19 +54,9 @@ def is_status_descriptor(trigger: Token) -> bool:
     Russia)"): a legal status where no one acts on an object."""
     if trigger.lemma_.lower() not in STATUS_PARTICIPLES:
         return False
-    return _is_participle_of(trigger) or (
+    return is_participle_of(trigger) or (
         trigger.dep_ == "relcl" and trigger.tag_ in ("VBN", "VBD")
         and not any(c.dep_ in ("dobj", "auxpass", "aux") for c in trigger.children))
-
-
-def _is_participle_of(trigger: Token) -> bool:
-    """"the memorandum signed by ...", "ten soldiers killed in Ukraine": a past participle
-    modifying the noun it acts on."""
-    # A noun heading the sentence means the parser took the main verb for a participle
-    # ("Chinese companies invested in Serbian mines.").
-    head = trigger.head
-    return (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and head.dep_ != "ROOT"
-            and head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
 
 
 def objects(trigger: Token, pattern: Pattern) -> list[Token]:
@@ -175,7 +72,7 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
               and any(s.dep_ == "nsubj" for s in c.children)]
     heads += [a for d in trigger.children if d.dep_ == "dobj" for a in d.children
               if a.dep_ == "amod" and a.i > d.i and a.pos_ == "ADJ"]
-    if _is_participle_of(trigger):
+    if is_participle_of(trigger):
         heads.append(trigger.head)
     if not heads:
         first_prep = next((s for s in pattern.target if s.startswith("prep:")), None)
@@ -199,9 +96,9 @@ def _counted_objects(noun: Token) -> list[Token]:
     """What a quantity or an amount counts: "a shipment of missiles", "$2 billion in aid"."""
     lemma = noun.lemma_.lower()
     if lemma in QUANTITY_NOUNS:
-        return _of_objects(noun)
+        return of_objects(noun)
     if lemma in AMOUNT_WORDS or noun.ent_type_ == "MONEY":
-        return _of_objects(noun, ("of", "in"))
+        return of_objects(noun, ("of", "in"))
     return []
 
 
@@ -221,11 +118,6 @@ def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", *PASSIVE_SUBJECT_DEPS)]
 
 
-def _of_objects(noun: Token, words: tuple[str, ...] = ("of",)) -> list[Token]:
-    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in words
-            for p in prep.children if p.dep_ == "pobj"]
-
-
 def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
     """Phrases that may name the source, best first."""
     if pattern.pos == "NOUN":
@@ -233,12 +125,12 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
     elif pattern.pos == "ADJ":
         found = child(trigger.head, SUBJECT_DEPS)
     elif is_passive(trigger):
-        found = agent_of(trigger) or _attacker_of(trigger) or _authority_of_place(trigger, pattern)
+        found = agent_of(trigger) or attacker_of(trigger) or authority_of_place(trigger, pattern)
     else:
         found = verbal_subject(trigger)
     if found is not None:
         yield found
-        planter = _placer_of_weapon(found) if pattern.pos == "VERB" else None
+        planter = placer_of_weapon(found) if pattern.pos == "VERB" else None
         if planter is not None:
             yield planter
     if pattern.pos == "VERB" and trigger.dep_ == "acl" and trigger.head.head is not trigger.head:
@@ -271,24 +163,10 @@ REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "note", "declare", "
                              "insist", "write", "announce", "warn", "explain"})
 
 
-# Weapons that act for whoever placed or fired them: "a roadside bomb planted by Taliban
-# militants killed four soldiers", "a missile fired by Houthi rebels hit Riyadh".
-WEAPON_NOUNS = frozenset({"bomb", "mine", "missile", "rocket", "shell", "drone", "explosive",
-                          "device", "grenade", "mortar", "projectile", "torpedo"})
-
-
-def _placer_of_weapon(subject: Token) -> Token | None:
-    if subject.lemma_.lower() not in WEAPON_NOUNS:
-        return None
-    return next((p for acl in subject.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                 for agent in acl.children if agent.dep_ == "agent"
-                 for p in agent.children if p.dep_ == "pobj"), None)
-
-
 def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
     spoken = pattern.code[:2] in SPOKEN_ROOTS
     if spoken:
-        source = child(_preposition(noun, "from"), ("pobj",))
+        source = child(preposition(noun, "from"), ("pobj",))
         if source is not None:
             yield source
     head = noun.head
@@ -335,10 +213,6 @@ def _agent_of(noun: Token) -> Iterator[Token]:
 
 COPULAS = frozenset({"be", "remain", "become", "stay"})
 AGENT_REACH = 4  # tokens between a verbless agent noun and its name ("Russia among main")
-
-
-def _preposition(token: Token, word: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
 
 
 def _reporting_subject(token: Token) -> Token | None:
@@ -390,7 +264,7 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
                 verb.head.lemma_.lower() in INSTRUMENT_VERBS):
             controller = None  # "used munitions to bomb": the user bombs, not the munitions
         if controller is None:
-            controller = child(_preposition(verb.head, "on"), ("pobj",))
+            controller = child(preposition(verb.head, "on"), ("pobj",))
         return controller if controller is not None else verbal_subject(verb.head, depth + 1)
     if verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX"):
         return verbal_subject(verb.head, depth + 1)
@@ -410,7 +284,7 @@ def _author_of_plan(verb: Token) -> Token | None:
             or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None) or child(
-        _preposition(noun, "by"), ("pobj",))
+        preposition(noun, "by"), ("pobj",))
 
 
 def _purpose_of_object(verb: Token) -> bool:
@@ -492,7 +366,7 @@ MEDIUM_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "vid
 def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     """The phrase heads that fill a target slot of the trigger."""
     if slot == "dobj":
-        if _is_participle_of(trigger):
+        if is_participle_of(trigger):
             return [trigger.head]
         deps = PASSIVE_SUBJECT_DEPS if is_passive(trigger) else ("dobj",)
         objects = [trigger.head if _relative_pronoun(c) and trigger.dep_ == "relcl" else c

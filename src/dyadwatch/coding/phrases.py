@@ -195,3 +195,21 @@ def is_postposed_speaker(token: Token) -> bool:
 
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+
+
+def child(token: Token | None, deps: tuple[str, ...]) -> Token | None:
+    """The first child of `token` with one of the dependency labels `deps`."""
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def preposition(token: Token, word: str) -> Token | None:
+    """The preposition `word` hanging on `token`."""
+    return next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
+
+
+def of_objects(noun: Token, words: tuple[str, ...] = ("of",)) -> list[Token]:
+    """The objects of the prepositions `words` on `noun` ("the visit of X")."""
+    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in words
+            for p in prep.children if p.dep_ == "pobj"]
