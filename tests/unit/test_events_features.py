@@ -515,3 +515,15 @@ def test_a_definite_event_noun_still_borrows_its_sides(coder: Any) -> None:
 def test_a_party_or_witness_reporting_an_attack_accuses_no_one(coder: Any, text: str) -> None:
     # Only investigative sources (inquiries, monitors, reports) turn a finding into 112.
     assert "11" not in {e.root_code for e in coder(text)}
+
+
+def test_talks_only_offered_are_not_held(coder: Any) -> None:
+    events = coder("Qatar offered to host talks between Sudan and South Sudan.")
+    assert not [e for e in events if e.source_country in ("SDN", "SSD")
+                and e.target_country in ("SDN", "SSD")]
+
+
+def test_a_protest_with_its_target_in_the_purpose_clause_spares_the_host(coder: Any) -> None:
+    events = coder("Thousands rallied in Dhaka on Friday to protest against Myanmar's treatment "
+                   "of the Rohingya.")
+    assert ("BGD", "BGD") not in {(e.source_country, e.target_country) for e in events}

@@ -193,7 +193,7 @@ class DocActors(ReferenceBack):
         # "Armenia-backed fighters ... in Nagorno-Karabakh": a backer is not where they fight.
         countries = {self.names[i].entry.country for i in range(token.sent.start, token.sent.end)
                      if i in self.names and self.names[i].entry.kind in PLACE_KINDS
-                     and not self._backer(self.names[i])}
+                     and not self._backer(self.names[i]) and not self._base(self.names[i])}
         if len(countries) != 1:
             return None
         (country,) = countries
@@ -325,6 +325,11 @@ class DocActors(ReferenceBack):
                 named = self._recent_pair(token)
             found += [c for c in named if c not in found]
         return found
+
+    def _base(self, hit: NameHit) -> bool:
+        """"the UK-based monitor": where some body is based, not where a fight happens."""
+        after = self.doc[hit.end : hit.end + 2]
+        return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based"
 
     def _backer(self, hit: NameHit) -> bool:
         """"US-backed fighters" are not American: a country that only backs, funds or

@@ -202,8 +202,9 @@ class EventCoder:
             target = None
         if (source is None and target is not None
                 and _names_both_parties(pattern, slot, target, trigger)):
-            # "the meeting between X and Y": a symmetric nominal event with no named source.
-            return Frame(trigger, pattern, target, None)
+            # "the meeting between X and Y": a symmetric nominal event with no named source;
+            # "offered to host talks between X and Y" only proposes it.
+            return None if _proposed(trigger) else Frame(trigger, pattern, target, None)
         if source is None and target is not None:
             source = crowd_of_the_place(trigger, pattern, actors)
         if target is None:
@@ -468,6 +469,12 @@ def _is_audience(pattern: Pattern, target: Mention) -> bool:
 def _acts_together(pattern: Pattern, source: Mention) -> bool:
     """"Azerbaijan and Russia signed": a compound source of a symmetric pattern."""
     return pattern.symmetric and len(source.actors) >= 2
+
+
+def _proposed(noun: Token) -> bool:
+    """The event noun is what a verb not yet done would bring about ("to host talks")."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and modality_of(verb) != FACTUAL  # the tagger may call it a noun
 
 
 def _names_both_parties(pattern: Pattern, slot: str, target: Mention, trigger: Token) -> bool:

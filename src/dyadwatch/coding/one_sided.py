@@ -172,7 +172,8 @@ def protest_at_home(trigger: Token, pattern: Pattern, actors: DocActors,
     """"Thousands rallied in Beirut against tax hikes", "Russians protested in Moscow against
     corruption": a protest at home with no party named against is aimed at the authorities of
     its place. A crowd abroad ("Turks protested in Berlin") or a rally in support is not."""
-    if pattern.code[:2] != PROTEST_ROOT or pattern.pos != "VERB" or _in_support(trigger):
+    if (pattern.code[:2] != PROTEST_ROOT or pattern.pos != "VERB" or _in_support(trigger)
+            or _protest_named_elsewhere(trigger)):
         return None
     place = _protest_place(trigger, actors)
     if place is None:
@@ -193,6 +194,16 @@ def _named_by_origin(trigger: Token, pattern: Pattern) -> bool:
     country's public."""
     described = next(iter(source_candidates(trigger, pattern)), None)
     return described is not None and counted_group(described).ent_type_ == "NORP"
+
+
+PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "picket"})
+
+
+def _protest_named_elsewhere(trigger: Token) -> bool:
+    """"Thousands rallied in Islamabad to protest against Macron": the clause of purpose names
+    whom the protest is against."""
+    return any(c.dep_ in ("xcomp", "advcl", "conj") and c.lemma_.lower() in PROTEST_VERBS
+               for c in trigger.children)
 
 
 SUPPORT_WORDS = frozenset({"support", "favour", "favor", "defence", "defense", "solidarity"})

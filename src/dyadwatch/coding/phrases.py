@@ -64,7 +64,7 @@ DEFINITE_REACH = 250
 DESCRIPTOR_PARTICIPLES = frozenset(
     {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned",
      "friendly", "leaning", "brokered", "imposed", "installed", "linked", "affiliated",
-     "sympathetic", "based"}
+     "sympathetic"}
 )
 # Heads so general that a modifier's sector is the better code ("military officials" → MIL).
 GENERIC_HEADS = frozenset(
