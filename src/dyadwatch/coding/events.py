@@ -138,7 +138,8 @@ class EventCoder:
         """"A UN inquiry found that Syrian forces bombed …": the finder accuses the doer."""
         blamed = [(f.trigger, f.pattern.code, f.source) for f in frames
                   if not any(is_one_sided(a) for a in f.source.actors)]
-        return [Frame(f.verb, f.pattern, f.finder, f.accused) for f in findings(blamed, actors)]
+        return [Frame(f.reporting, f.pattern, f.speaker, f.addressee)
+                for f in findings(blamed, actors)]
 
     def _add(self, events: dict[str, Event], frame: Frame, evidence: Evidence,
              context: ArticleContext, annotate: Annotate | None) -> None:

@@ -9,12 +9,12 @@ only investigative sources make a finding an accusation."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.phrases import is_other, phrase_tokens
+from dyadwatch.coding.statements import StatementAct
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 
@@ -36,15 +36,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "relcl"})
 MAX_CLIMB = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    verb: Token
-    pattern: Pattern
-    finder: Mention
-    accused: Mention
-
-
-def findings(blamed: list[tuple[Token, str, Mention]], actors: DocActors) -> Iterator[Finding]:
+def findings(blamed: list[tuple[Token, str, Mention]],
+             actors: DocActors) -> Iterator[StatementAct]:
     """Accusations made by the finders of the acts in `blamed` (trigger, code, doer)."""
     for trigger, code, doer in blamed:
         if code[:2] not in BLAMED_ROOTS:
@@ -58,7 +51,7 @@ def findings(blamed: list[tuple[Token, str, Mention]], actors: DocActors) -> Ite
             continue
         accused = tuple(a for a in doer.actors if is_other(a, finder.actors))
         if accused:
-            yield Finding(verb, ACCUSATION, finder,
+            yield StatementAct(verb, ACCUSATION, finder,
                           Mention(doer.start, doer.end, doer.text, accused, doer.rule,
                                   doer.basis))
 
