@@ -8,11 +8,12 @@ the noun's own pattern codes between the parties."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.acts import DerivedAct
 from dyadwatch.coding.phrases import DISPUTE_NOUNS, is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
@@ -27,21 +28,13 @@ MEDIATED_NOUNS = frozenset({"talk", "negotiation", "ceasefire", "truce", "deal",
 MEDIATION_NOUNS = frozenset({"mediation", "facilitation"})
 
 
-@dataclass(frozen=True, slots=True)
-class BrokeredAct:
-    noun: Token
-    pattern: Pattern
-    broker: Mention
-    parties: Mention
-
-
 def is_brokering_modifier(noun: Token, modifier: Token) -> bool:
     """"brokered" in "Russian-brokered talks": a participle naming who mediates the noun."""
     return (modifier.dep_ == "amod" and modifier.lower_ in MEDIATING_PARTICIPLES
             and noun.lemma_.lower() in MEDIATED_NOUNS)
 
 
-def brokered_acts(noun: Token, actors: DocActors) -> Iterator[BrokeredAct]:
+def brokered_acts(noun: Token, actors: DocActors) -> Iterator[DerivedAct]:
     if noun.pos_ != "NOUN":
         return
     for broker_word in _broker_words(noun):
@@ -51,7 +44,7 @@ def brokered_acts(noun: Token, actors: DocActors) -> Iterator[BrokeredAct]:
         parties = _parties(noun, actors, broker.actors) or _clause_parties(
             noun, actors, broker.actors)
         if parties is not None:
-            yield BrokeredAct(noun, BROKERED, broker, parties)
+            yield DerivedAct(noun, BROKERED, broker, parties)
             return
 
 

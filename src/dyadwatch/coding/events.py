@@ -138,7 +138,7 @@ class EventCoder:
         """"A UN inquiry found that Syrian forces bombed …": the finder accuses the doer."""
         blamed = [(f.trigger, f.pattern.code, f.source) for f in frames
                   if not any(is_one_sided(a) for a in f.source.actors)]
-        return [Frame(f.reporting, f.pattern, f.speaker, f.addressee)
+        return [Frame(f.trigger, f.pattern, f.source, f.target)
                 for f in findings(blamed, actors)]
 
     def _add(self, events: dict[str, Event], frame: Frame, evidence: Evidence,
@@ -154,9 +154,10 @@ class EventCoder:
         coded: set[int] = set()  # triggers that made an event
         for token in sent:
             for act in statement_acts(token, actors):
-                yield Frame(act.reporting, act.pattern, act.speaker, act.addressee)
+                yield Frame(act.trigger, act.pattern, act.source, act.target)
             for brokered in brokered_acts(token, actors):
-                yield Frame(brokered.noun, brokered.pattern, brokered.broker, brokered.parties)
+                yield Frame(brokered.trigger, brokered.pattern, brokered.source,
+                            brokered.target)
             pos = trigger_pos(token)
             if not pos or (pos == "NOUN" and object_of_coded_verb(token, coded)):
                 continue

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.acts import DerivedAct
 from dyadwatch.coding.phrases import is_other, phrase_tokens
-from dyadwatch.coding.statements import StatementAct
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 
@@ -37,7 +37,7 @@ MAX_CLIMB = 4
 
 
 def findings(blamed: list[tuple[Token, str, Mention]],
-             actors: DocActors) -> Iterator[StatementAct]:
+             actors: DocActors) -> Iterator[DerivedAct]:
     """Accusations made by the finders of the acts in `blamed` (trigger, code, doer)."""
     for trigger, code, doer in blamed:
         if code[:2] not in BLAMED_ROOTS:
@@ -51,7 +51,7 @@ def findings(blamed: list[tuple[Token, str, Mention]],
             continue
         accused = tuple(a for a in doer.actors if is_other(a, finder.actors))
         if accused:
-            yield StatementAct(verb, ACCUSATION, finder,
+            yield DerivedAct(verb, ACCUSATION, finder,
                           Mention(doer.start, doer.end, doer.text, accused, doer.rule,
                                   doer.basis))
 

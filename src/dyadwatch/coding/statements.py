@@ -9,11 +9,12 @@ is the event's trigger; the clause's subject is the target."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
+from dyadwatch.coding.acts import DerivedAct
 from dyadwatch.coding.phrases import is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
@@ -34,14 +35,6 @@ HOPE_FORMS = frozenset({"hopes", "hoped", "hoping"})  # the tagger lemmatises "h
 # Verbs that voice a hope held by their subject: "voiced its hope that".
 VOICING_VERBS = frozenset({"voice", "express", "reiterate", "state"})
 FUTURE_AUX = frozenset({"will", "would"})
-
-
-@dataclass(frozen=True, slots=True)
-class StatementAct:
-    reporting: Token
-    pattern: Pattern
-    speaker: Mention
-    addressee: Mention
 
 
 # A reported judgement of an actor or of what it did: "Zakharova said the US sanctions were
@@ -88,7 +81,7 @@ DESCRIBING_VERBS = frozenset({"describe", "call", "characterize", "characterise"
                               "assess", "deem", "label", "brand", "dub", "hail"})
 
 
-def statement_acts(token: Token, actors: DocActors) -> Iterator[StatementAct]:
+def statement_acts(token: Token, actors: DocActors) -> Iterator[DerivedAct]:
     """Demands and appeals that a reporting verb's clauses, or a hope, make of their
     subjects; judgements a reporting verb's clause, or a describing verb, passes on an
     actor or on an encounter with one."""
@@ -98,7 +91,7 @@ def statement_acts(token: Token, actors: DocActors) -> Iterator[StatementAct]:
     yield from _described_acts(token, actors)
 
 
-def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[StatementAct]:
+def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[DerivedAct]:
     if hope.lemma_.lower() not in HOPE_WORDS and hope.lower_ not in HOPE_FORMS:
         return
     if hope.pos_ == "VERB":
@@ -114,7 +107,7 @@ def _hoped_acts(hope: Token, actors: DocActors) -> Iterator[StatementAct]:
             addressee = _subject(clause, actors)
             if addressee is not None and any(is_other(a, speaker.actors)
                                              for a in addressee.actors):
-                yield StatementAct(hope, HOPED, speaker, addressee)
+                yield DerivedAct(hope, HOPED, speaker, addressee)
 
 
 def _subject(verb: Token, actors: DocActors) -> Mention | None:
@@ -137,17 +130,17 @@ def _reported_clauses(reporting: Token,
             yield speaker, clause, subject
 
 
-def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
+def _reported_acts(reporting: Token, actors: DocActors) -> Iterator[DerivedAct]:
     for speaker, clause, subject in _reported_clauses(reporting, actors):
         pattern = next((MODALS[a.lower_] for a in clause.children
                         if a.dep_ == "aux" and a.lower_ in MODALS), None)
         addressee = actors.resolve(subject) if pattern is not None else None
         if (pattern is not None and addressee is not None
                 and any(is_other(a, speaker.actors) for a in addressee.actors)):
-            yield StatementAct(reporting, pattern, speaker, addressee)
+            yield DerivedAct(reporting, pattern, speaker, addressee)
 
 
-def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
+def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[DerivedAct]:
     for speaker, clause, subject in _reported_clauses(reporting, actors):
         if clause.lemma_.lower() != "be" or _negated(clause):
             continue
@@ -159,7 +152,7 @@ def _judged_acts(reporting: Token, actors: DocActors) -> Iterator[StatementAct]:
             yield act
 
 
-def _described_acts(verb: Token, actors: DocActors) -> Iterator[StatementAct]:
+def _described_acts(verb: Token, actors: DocActors) -> Iterator[DerivedAct]:
     """"Lavrov described his talks with Tillerson as constructive", "called the decision
     illegal": an adjective said of the describing verb's object."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESCRIBING_VERBS or _negated(verb):
@@ -188,19 +181,19 @@ def _described(verb: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def _judgement_of(trigger: Token, speaker: Mention, subject: Token,
-                  predicates: list[Token], actors: DocActors) -> StatementAct | None:
+                  predicates: list[Token], actors: DocActors) -> DerivedAct | None:
     """The act a judgement makes: optimism or pessimism about the partner of a judged
     encounter, else criticism or praise of the judged actor (or its act's owner)."""
     if subject.lemma_.lower() in ENCOUNTER_NOUNS:
         pattern = _encounter_judgement(predicates, subject)
         partner = _partner(trigger, subject, speaker, actors) if pattern else None
-        return StatementAct(trigger, pattern, speaker, partner) if pattern and partner else None
+        return DerivedAct(trigger, pattern, speaker, partner) if pattern and partner else None
     pattern = _judgement(predicates)
     if pattern is None:
         return None
     judged = actors.resolve(subject, lenient=True) or _owner(subject, actors)
     if judged is not None and any(is_other(a, speaker.actors) for a in judged.actors):
-        return StatementAct(trigger, pattern, speaker, judged)
+        return DerivedAct(trigger, pattern, speaker, judged)
     return None
 
 
