@@ -21,7 +21,8 @@ CROWD_QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "score"
                               "group", "number"})
 # Participles that tie a phrase to the country it belongs to ("delegations representing the
 # Russian regions", "officials based in Kabul"); other participles describe what it does.
-AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany"})
+AFFILIATION_VERBS = frozenset({"represent", "base", "station", "lead", "head", "accompany",
+                               "command"})
 
 
 # Nouns naming a dispute: its parties are what a mediation or a pledge to settle aims at, and
@@ -142,9 +143,14 @@ def phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
                 if pobj.dep_ == "pobj":
                     yield from phrase_tokens(pobj, depth + 1)
         elif child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION_VERBS:
+            # "delegations representing the Russian regions", "troops commanded by X".
             for obj in child.children:
                 if obj.dep_ in ("dobj", "pobj"):
                     yield from phrase_tokens(obj, depth + 1)
+                elif obj.dep_ == "agent":
+                    for agent in obj.children:
+                        if agent.dep_ == "pobj":
+                            yield from phrase_tokens(agent, depth + 1)
         elif child.dep_ == "conj" and (head.dep_ in ("amod", "compound", "nmod", "poss")
                                        or (head.dep_ in ("pobj", "conj")
                                            and (depth > 0 or not _is_name(child)))):

@@ -33,6 +33,10 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "near", "over", "across", "around
                                    "outside", "inside", "into", "at", "from"})
 PLACE_RULES = frozenset({"name:name", "name:territory", "name:capital", "name:city"})
 
+# Nouns that stand for what they say about someone: the act on them is on whom they concern.
+CONTENT_NOUNS = frozenset({"allegation", "accusation", "claim", "suspicion", "report",
+                           "charge"})
+
 PHONE_CALL = "041"
 # Sympathy (018) names whom it is for only through its occasion.
 CONDOLENCE = "018"
@@ -61,6 +65,8 @@ def find_target(
         if plain_object and pattern.code.startswith(PHONE_CALL):
             depth = 0  # "called Le Drian's words slogans": a call is to the object itself
         for head in slot_fillers(trigger, slot):
+            if head.lemma_.lower() in CONTENT_NOUNS:
+                depth = MAX_SEARCH_DEPTH  # "investigate allegations of collusion between X and Y"
             direct = actors.resolve(head, lenient=True)
             if direct is not None and any(is_other(a, excluded) for a in direct.actors):
                 return slot, direct
