@@ -162,8 +162,6 @@ class DocActors(ReferenceBack):
             named = any(t.i in self.names for t in phrase_tokens(token))
             own = self._from_modifiers(token, lenient) if named else None
             return own if own is not None else self._collective(token)
-        if self._is_the_country(token):
-            return self._the_country(token)
         if token.pos_ == "PROPN" and token.text in self._people:
             return Coded((self._people[token.text],), (token,), "person-memory",
                           basis=f"'{token.text}' coded earlier in the article")

@@ -225,20 +225,3 @@ class ReferenceBack:
         return Coded(tuple(Actor(c, sector) for c in pair), (token,),
                       "collective-here" if here else "collective",
                       basis=f"the two countries named last: {', '.join(pair)}")
-
-    def _is_the_country(self, token: Token) -> bool:
-        """"the country's president", "two of the country's oil terminals": "the country" with
-        nothing of its own that names one."""
-        return (token.lemma_.lower() == "country" and token.tag_ == "NN"
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                and not any(c.dep_ in ("amod", "compound", "prep") for c in token.children))
-
-    def _the_country(self, token: Token) -> Coded | None:
-        """The country named last, within the sentence and the one before."""
-        start = self._window_start(token)
-        named = [c for i, c in self._countries if start <= i < token.i
-                 and len(c) == 3 and not c.startswith("IGO")]
-        if not named:
-            return None
-        return Coded((Actor(named[-1]),), (token,), "the-country", refers_to=named[-1],
-                     basis=f"'the country' named last: {named[-1]}")
