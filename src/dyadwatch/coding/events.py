@@ -25,7 +25,7 @@ from dyadwatch.coding.discourse import (
     rebind_collective,
 )
 from dyadwatch.coding.findings import findings
-from dyadwatch.coding.frames import objects, source_candidates
+from dyadwatch.coding.frames import source_candidates
 from dyadwatch.coding.modality import (
     FACTUAL,
     HISTORICAL,
@@ -47,6 +47,7 @@ from dyadwatch.coding.one_sided import (
     protest_at_home,
 )
 from dyadwatch.coding.phrases import counted_group, is_other
+from dyadwatch.coding.refine import specific_codes
 from dyadwatch.coding.statements import DESCRIBING_VERBS, statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.coding.triggers import (
@@ -257,8 +258,9 @@ class EventCoder:
         self, frame: Frame, evidence: Evidence, context: ArticleContext
     ) -> Iterator[Event]:
         modality = _modality(frame, context.published)
-        special = self._asked_code(frame) or _riot_code(frame) or _verbal_attack_code(frame)
-        for base in [special] if special else refined_codes(frame):
+        asked = self._asked_code(frame)
+        for base in [asked] if asked else specific_codes(frame.trigger, frame.pattern,
+                                                          frame.source):
             yield from self._coded_as(frame, base, modality, evidence, context)
 
     def _coded_as(self, frame: Frame, base: str, modality: str, evidence: Evidence,
@@ -326,67 +328,6 @@ ASKED_BY_ROOT = {
 # The rejection a negated cooperative act amounts to, by the act's root: material or military
 # cooperation and aid refused (121), yielding refused (124).
 REJECTION_BY_ROOT = {"01": "011", "05": "120", "06": "121", "07": "121", "08": "124"}
-
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-
-
-# Crowds that use force are rioting, not fighting: "Iraqi protesters stormed the US embassy"
-# is a violent protest (CAMEO 145), not military force.
-CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB"})
-RIOT_VERBS = frozenset({"storm", "ransack", "attack", "torch", "burn", "vandalize", "vandalise",
-                        "smash", "loot", "besiege", "pelt", "stone", "clash", "overrun"})
-RIOT = "145"
-BLOCKADE, OBSTRUCTION = "191", "144"
-
-
-def _riot_code(frame: Frame) -> str:
-    sectors = {a.sector for a in frame.source.actors}
-    if not sectors or not sectors <= CROWD_SECTORS:
-        return ""
-    if frame.pattern.code.startswith(BLOCKADE):
-        return OBSTRUCTION  # "activists blockaded the bank's office": protest, not siege
-    if (frame.pattern.code[:2] in ("18", "19")
-            and frame.trigger.lemma_.lower() in RIOT_VERBS):
-        return RIOT
-    return ""
-
-
-# "Rhetorical attacks on European leaders", "stepped up his verbal attacks": words, not force.
-VERBAL_WORDS = frozenset({"rhetorical", "verbal", "scathing", "blistering", "vitriolic",
-                          "personal"})
-CRITICISM = "111"
-
-
-def _verbal_attack_code(frame: Frame) -> str:
-    if frame.pattern.code[:2] not in ("18", "19"):
-        return ""
-    nouns = [frame.trigger, *objects(frame.trigger, frame.pattern)]
-    said = any(m.lemma_.lower() in VERBAL_WORDS for n in nouns for m in n.children
-               if m.dep_ in MODIFIER_DEPS)
-    return CRITICISM if said else ""
-
-
-def refined_codes(frame: Frame) -> list[str]:
-    """The pattern's code, made specific by a modifier of its object or subject ("military
-    aid", "military-technical cooperation") when the pattern lists one; conjoined modifiers
-    name one act each ("military and diplomatic support" → 072 and 051)."""
-    pattern = frame.pattern
-    if not pattern.refine:
-        return [pattern.code]
-    heads = [*objects(frame.trigger, pattern), *source_candidates(frame.trigger, pattern)]
-    if pattern.pos == "NOUN":
-        heads.append(frame.trigger)  # "rhetorical attacks", "humanitarian aid"
-    modifiers = [m for h in heads for m in h.children if m.dep_ in MODIFIER_DEPS]
-    words = {m.lemma_.lower() for m in modifiers}
-    # "military-technical", "political and military": modifiers of modifiers, and conjuncts.
-    words |= {m.lemma_.lower() for h in heads for m in h.subtree
-              if m.dep_ in (*MODIFIER_DEPS, "conj") and m.head.dep_ in MODIFIER_DEPS}
-    first = next((code for word, code in pattern.refine if word in words), pattern.code)
-    # Conjoined modifiers of one head ("military and diplomatic"): each names its own act.
-    paired = {c.lemma_.lower() for m in modifiers for c in m.conjuncts if m.dep_ == "amod"}
-    others = [code for word, code in pattern.refine if word in paired and code != first]
-    return list(dict.fromkeys([first, *others]))
-
 
 def _modality(frame: Frame, published: dt.date | None) -> str:
     modality = modality_of(frame.trigger) if frame.pattern.pos == "VERB" else FACTUAL
