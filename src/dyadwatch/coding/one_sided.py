@@ -152,36 +152,32 @@ def crowd_of_the_place(trigger: Token, pattern: Pattern, actors: DocActors) -> M
     described without a country, are people of the place they protest in."""
     if pattern.code[:2] != PROTEST_ROOT:
         return None
-    described = next(iter(source_candidates(trigger, pattern)), None)
-    if described is None:
+    found = _crowd(trigger, pattern, actors)
+    place = _protest_place(trigger, actors) if found is not None else None
+    if found is None or place is None:
         return None
-    group = counted_group(described)
-    crowd = unknown_source(group, actors) or _bare_crowd(group)
-    if crowd is None:
-        return None
-    sector = crowd.actors[0].sector or CROWD_SECTOR
-    place = _protest_place(trigger, actors)
-    if place is None:
-        return None
-    return replace(crowd, actors=(Actor(place.actors[0].country, sector),),
-                   rule="place-of-protest", basis=f"protesting in {place.text}")
+    return _of_the_place(found[1], place)
 
 
 def protest_at_home(trigger: Token, pattern: Pattern, actors: DocActors,
                     source: Mention | None) -> tuple[Mention, Mention] | None:
     """"Thousands rallied in Beirut against tax hikes", "Russians protested in Moscow against
     corruption": a protest at home with no party named against is aimed at the authorities of
-    its place. A crowd abroad ("Turks protested in Berlin") or a rally in support is not."""
+    its place. A crowd abroad ("Turks protested in Berlin", "Hundreds of Kurds protested in
+    Paris": named by a people, not the host country's public) or a rally in support is not."""
     if (pattern.code[:2] != PROTEST_ROOT or pattern.pos != "VERB" or _in_support(trigger)
             or _protest_named_elsewhere(trigger)):
         return None
     place = _protest_place(trigger, actors)
     if place is None:
         return None
+    if source is None:
+        found = _crowd(trigger, pattern, actors)
+        if found is None or found[0].ent_type_ == "NORP":
+            return None
+        source = _of_the_place(found[1], place)
     country = place.actors[0].country
-    if source is None and not _named_by_origin(trigger, pattern):
-        source = crowd_of_the_place(trigger, pattern, actors)
-    if source is None or any(a.country != country for a in source.actors):
+    if any(a.country != country for a in source.actors):
         return None
     authorities = replace(place, actors=(Actor(country, "GOV"),), rule="authorities-of-place",
                           basis=f"a protest in {place.text} with no party named is aimed at "
@@ -189,11 +185,20 @@ def protest_at_home(trigger: Token, pattern: Pattern, actors: DocActors,
     return source, authorities
 
 
-def _named_by_origin(trigger: Token, pattern: Pattern) -> bool:
-    """"Hundreds of Kurds protested in Paris": a crowd named by a people is not the host
-    country's public."""
+def _crowd(trigger: Token, pattern: Pattern, actors: DocActors) -> tuple[Token, Mention] | None:
+    """The group the protest's subject counts or describes, and its mention without a country."""
     described = next(iter(source_candidates(trigger, pattern)), None)
-    return described is not None and counted_group(described).ent_type_ == "NORP"
+    if described is None:
+        return None
+    group = counted_group(described)
+    crowd = unknown_source(group, actors) or _bare_crowd(group)
+    return None if crowd is None else (group, crowd)
+
+
+def _of_the_place(crowd: Mention, place: Mention) -> Mention:
+    sector = crowd.actors[0].sector or CROWD_SECTOR
+    return replace(crowd, actors=(Actor(place.actors[0].country, sector),),
+                   rule="place-of-protest", basis=f"protesting in {place.text}")
 
 
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "picket"})
