@@ -73,8 +73,8 @@ class DocActors(ReferenceBack):
         coded = [c for _, c in found if c is not None]
         if not coded:
             return None
-        coded += [c for m, c in found if c is None
-                  for c in [self._sibling_country(m, coded[0])] if c is not None]
+        coded += [sibling for member, c in found if c is None
+                  if (sibling := self._sibling_country(member, coded[0])) is not None]
         actors = unique(a for c in coded for a in c.actors)
         tokens = [t for c in coded for t in c.tokens]
         basis = "; ".join(dict.fromkeys(c.basis for c in coded if c.basis))
@@ -328,15 +328,17 @@ class DocActors(ReferenceBack):
 
     def _base(self, hit: NameHit) -> bool:
         """"the UK-based monitor": where some body is based, not where a fight happens."""
-        after = self.doc[hit.end : hit.end + 2]
-        return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based"
+        return self._hyphen_participle(hit) == "based"
 
     def _backer(self, hit: NameHit) -> bool:
         """"US-backed fighters" are not American: a country that only backs, funds or
         sponsors the phrase's head does not code it (a descriptor, in the conventions)."""
+        return self._hyphen_participle(hit) in DESCRIPTOR_PARTICIPLES
+
+    def _hyphen_participle(self, hit: NameHit) -> str:
+        """The word glued to a name by a hyphen ("US-backed" → "backed"), or ""."""
         after = self.doc[hit.end : hit.end + 2]
-        return (len(after) == 2 and after[0].text == "-"
-                and after[1].lower_ in DESCRIPTOR_PARTICIPLES)
+        return after[1].lower_ if len(after) == 2 and after[0].text == "-" else ""
 
     # -- memory ---------------------------------------------------------------------------------
     def _country_positions(self) -> list[tuple[int, str]]:
