@@ -35,8 +35,16 @@ def is_participle_of(trigger: Token) -> bool:
 
 
 def agent_of(trigger: Token) -> Token | None:
-    """The "by" phrase of a passive verb or participle."""
-    return child(child(trigger, ("agent",)), ("pobj",))
+    """The "by" phrase of a passive verb or participle; a mishap there ("victims killed by the
+    MH17 crash") is what happened, and the airline or country it names did nothing."""
+    agent = child(child(trigger, ("agent",)), ("pobj",))
+    return None if agent is not None and agent.lemma_.lower() in MISHAP_NOUNS else agent
+
+
+MISHAP_NOUNS = frozenset({"crash", "accident", "collision", "derailment", "blaze",
+                          "flood", "flooding", "earthquake", "quake", "storm", "avalanche",
+                          "landslide", "collapse", "disaster", "outbreak", "epidemic", "disease",
+                          "explosion", "blast", "shipwreck", "sinking"})
 
 
 # Means by which a passive act is done ("killed in an Israeli air strike", "wounded in Russian
@@ -70,7 +78,7 @@ def authority_of_place(verb: Token, pattern: Pattern) -> Token | None:
 
 
 def _attacker_in_means(verb: Token) -> Token | None:
-    for noun in _means(verb):
+    for noun in means(verb):
         if noun.lemma_.lower() in ATTACK_NOUNS:
             # "Israeli tank shelling": the actor may modify the means' compound.
             near = [m for m in noun.children if m.dep_ in ATTACKER_DEPS]
@@ -79,12 +87,13 @@ def _attacker_in_means(verb: Token) -> Token | None:
             found = next((m for m in near if m.ent_type_ in ("NORP", "GPE", "ORG")
                           or m.pos_ == "PROPN"), None)
             return found or _agent_of_attack(noun)
-        if _names_attacker_of_next_word(noun):
-            return noun
+        attacker = _attacker_before_attack_word(noun)
+        if attacker is not None:
+            return attacker
     return None
 
 
-def _means(verb: Token) -> Iterator[Token]:
+def means(verb: Token) -> Iterator[Token]:
     """The nouns of "in/during/by X" and "as a result of X" on a passive verb."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by", "as"):
@@ -107,12 +116,17 @@ def _agent_of_attack(noun: Token) -> Token | None:
                 agent)
 
 
-def _names_attacker_of_next_word(noun: Token) -> bool:
-    """"killed in Israeli shelling", parsed as "in Israeli" plus a gerund "shelling": the
-    nationality right before an attack word is its attacker."""
+def _attacker_before_attack_word(noun: Token) -> Token | None:
+    """"killed in Israeli shelling", parsed as "in Israeli" plus a gerund "shelling", or "in
+    Israeli tank shelling" as "in Israeli tank": a means cut short before an attack word is
+    that attack, and its nationality is the attacker."""
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    return (following is not None and noun.ent_type_ in ("NORP", "GPE")
-            and following.lower_ in ATTACK_WORD_FORMS)
+    if following is None or following.lower_ not in ATTACK_WORD_FORMS:
+        return None
+    if noun.ent_type_ in ("NORP", "GPE"):
+        return noun
+    return next((m for m in noun.children if m.dep_ in ATTACKER_DEPS
+                 and m.ent_type_ in ("NORP", "GPE")), None)
 
 
 ATTACK_WORD_FORMS = frozenset({*ATTACK_NOUNS, "strikes", "airstrikes", "attacks", "raids",

@@ -80,6 +80,8 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
     # "provided Turkey with support": what is given sits in the with-phrase; "supplier of
     # arms": an agent noun's goods in its of-phrase.
     given = ("with", "of") if trigger.pos_ == "NOUN" else ("with", "as")  # "views Y as a threat"
+    if trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children):
+        given += ("in",)  # "engaged peacekeepers in a firefight": the act is in the in-phrase
     heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in given
               for p in prep.children if p.dep_ == "pobj" and p not in heads]
     # "views systems being deployed in Asia as a threat": the parser may hang the as-phrase on
@@ -138,8 +140,9 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
         author = nominal_source(trigger.head) if trigger.tag_ == "VBG" else None
         if author is not None and author is not found:
             yield author
-        # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause.
-        governing = verbal_subject(trigger.head.head)
+        # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause;
+        # not through a passive participle ("to identify victims killed by the crash").
+        governing = None if is_passive(trigger) else verbal_subject(trigger.head.head)
         if governing is not None and governing is not found:
             yield governing
     if pattern.pos == "NOUN":
@@ -394,7 +397,10 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
     if slot == "any":
         return [c for c in trigger.children if c.dep_ in ANY_SLOT_DEPS]
     word = slot.split(":", 1)[1]
-    holders = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "acomp"))]
+    # "presented evidence against Russia" and "evidence against Russia was presented": the
+    # object, active or passive, may hold the preposition.
+    holders = [trigger, *(c for c in trigger.children
+                          if c.dep_ in ("dobj", "attr", "acomp", *PASSIVE_SUBJECT_DEPS))]
     # "spoke by telephone with Rouhani": the parser may hang the partner on the medium.
     holders += [p for prep in trigger.children if prep.dep_ == "prep"
                 and prep.lower_ in ("by", "via", "over")

@@ -121,9 +121,13 @@ def is_requested(trigger: Token) -> bool:
     """The trigger is what someone asks another actor to do: "urged Turkey to release",
     "wants Putin to attack", "called on Russia to withdraw", "pressure on Obama to help"."""
     head = trigger.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     if (trigger.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in REQUEST_NOUNS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
+            and infinitive):
         return True
+    if trigger.dep_ == "advcl" and infinitive and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS for c in head.children):
+        return True  # "give permission to Russia to help Israel", the infinitive on the verb
     if trigger.dep_ == "pcomp" and head.dep_ == "prep":  # "called on Russia to ..."
         head = head.head
     if trigger.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in REQUEST_VERBS:

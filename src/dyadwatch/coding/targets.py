@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
 from dyadwatch.coding.discourse import EventMemory
+from dyadwatch.coding.doers import ATTACK_WORD_FORMS, means
 from dyadwatch.coding.frames import slot_fillers
 from dyadwatch.coding.phrases import DISPUTE_NOUNS, is_other
 from dyadwatch.dictionaries.patterns import Pattern
@@ -123,13 +124,21 @@ def occasion_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ..
     return "", None
 
 
+def _attack_means(verb: Token) -> list[Token]:
+    """"killed in an air strike in Idlib", "killed in Israeli tank shelling in Gaza" (the
+    gerund parsed as a clause of its own): the place may hang on the attack itself."""
+    return [*means(verb), *(c for c in verb.children
+                            if c.dep_ == "advcl" and c.lower_ in ATTACK_WORD_FORMS)]
+
+
 def place_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
     """The place a military action names: its object ("shelled Homs") or a locative phrase
     ("bombed areas in Aleppo"). A government's forces striking towns of their own country hit
     that country, so only the source itself is excluded."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     places = [(f"place:{c.dep_}", c) for c in objects]
-    places += [(f"place:{prep.lower_}", p) for holder in (trigger, *objects)
+    holders = (trigger, *objects, *_attack_means(trigger))
+    places += [(f"place:{prep.lower_}", p) for holder in holders
                for prep in holder.children
                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
                for p in prep.children if p.dep_ == "pobj"]
