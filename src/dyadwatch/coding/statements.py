@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.acts import DerivedAct
+from dyadwatch.coding.frames import verbal_subject
 from dyadwatch.coding.phrases import is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
@@ -50,7 +51,11 @@ BAD_WORDS = frozenset({
     "absurd", "hostile", "unfriendly", "counterproductive", "outrageous", "groundless",
     "cynical", "hypocritical", "reckless", "unjustified", "shameful", "deplorable",
     "provocation", "violation", "mistake", "crime", "aggression", "interference", "lie",
-    "farce", "blackmail", "threat", "insult", "propaganda", "disgrace", "error"})
+    "farce", "blackmail", "threat", "insult", "propaganda", "disgrace", "error",
+    "ridiculous", "fabricated", "fabrication", "fake", "nonsense", "slogan", "hysteria",
+    "hunt", "sham", "smear", "slander", "fiction", "fantasy", "paranoia", "russophobia",
+    "russophobic", "rubbish", "insulting", "offensive", "disgraceful", "barbaric",
+    "criminal", "blunder", "lawless", "destructive"})
 GOOD_WORDS = frozenset({"positive", "constructive", "welcome", "commendable", "helpful",
                         "useful", "encouraging", "praiseworthy", "right", "wise",
                         "step", "contribution", "success", "achievement", "breakthrough"})
@@ -77,6 +82,7 @@ BAD_ENCOUNTER = frozenset({"difficult", "tense", "tough", "unproductive", "fruit
                            "disappointing", "strained", "bad", "failure", "poor"})
 # Verbs that pass a judgement on their object: "described the talks as constructive",
 # "called the decision illegal".
+JUDGING_POS = ("ADJ", "NOUN")  # "called it illegal", "called it a provocation"
 DESCRIBING_VERBS = frozenset({"describe", "call", "characterize", "characterise", "term",
                               "assess", "deem", "label", "brand", "dub", "hail"})
 
@@ -157,7 +163,10 @@ def _described_acts(verb: Token, actors: DocActors) -> Iterator[DerivedAct]:
     illegal": an adjective said of the describing verb's object."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESCRIBING_VERBS or _negated(verb):
         return
-    speaker = _subject(verb, actors)
+    # "Trump lashed out at Democrats, calling their actions a witch hunt": a participle
+    # clause describes with its main clause's subject.
+    subject = verbal_subject(verb)
+    speaker = actors.resolve(subject) if subject is not None else None
     if speaker is None:
         return
     for thing, predicate in _described(verb):
@@ -168,13 +177,20 @@ def _described_acts(verb: Token, actors: DocActors) -> Iterator[DerivedAct]:
 
 def _described(verb: Token) -> Iterator[tuple[Token, Token]]:
     """(object, adjective) pairs: "described X as constructive", "called X illegal"."""
-    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    # "branded the decision a mistake" may come as two objects: the second says what the first is
+    yield from ((things[0], complement) for complement in things[1:])
+    for thing in things:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 yield from ((thing, a) for a in prep.children
-                            if a.dep_ in ("pobj", "amod", "acomp") and a.pos_ == "ADJ")
+                            if a.dep_ in ("pobj", "amod", "acomp") and a.pos_ in JUDGING_POS)
         yield from ((thing, a) for a in verb.children
-                    if a.dep_ in ("oprd", "acomp") and a.pos_ == "ADJ")
+                    if a.dep_ in ("oprd", "acomp") and a.pos_ in JUDGING_POS)
+        # "called Le Drian's words 'rosy slogans'", "branded the decision a mistake": the
+        # parser hangs the noun complement on the object as its apposition.
+        yield from ((thing, a) for a in thing.children
+                    if a.dep_ == "appos" and a.pos_ == "NOUN")
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"):
         # "called the move illegal", parsed as a small clause
         yield from ((s, clause) for s in clause.children if s.dep_ == "nsubj")

@@ -131,7 +131,12 @@ def _adjacent_particle(verb: Token, particle: str) -> bool:
 
 
 def _says_what_object_is(verb: Token) -> bool:
+    """A complement after the object, or a common noun the parser hangs on the object as its
+    apposition ("called Le Drian's words 'rosy slogans'"; "called his counterpart, Lavrov" is
+    a call)."""
     return any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN"))
+               or (c.dep_ == "dobj" and any(a.dep_ == "appos" and a.pos_ == "NOUN"
+                                             for a in c.children))
                for c in verb.children)
 
 
