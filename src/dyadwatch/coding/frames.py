@@ -411,4 +411,31 @@ def slot_fillers(trigger: Token, slot: str) -> list[Token]:
         holders.append(trigger.head)  # "fighting broke out | between X and Y"
     preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative")
              and c.lower_ == word]
+    if not preps and word in PARTNER_PREPS:
+        preps = _partner_attached_low(holders, word)
     return [p for prep in preps for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+
+
+PARTNER_PREPS = frozenset({"with", "between"})
+
+
+def _partner_attached_low(holders: list[Token], word: str) -> list[Token]:
+    """"discussed performance of the agreement with Novak", "talks in the 2+2 format with
+    Japan": the parser often hangs the partner on the last noun of a phrase chain after the
+    trigger; taken only when the trigger and its object have no such phrase themselves."""
+    nouns = holders
+    for _ in range(2):
+        nouns = [p for n in nouns for prep in n.children if prep.dep_ == "prep"
+                 and prep.lower_ in CHAIN_PREPOSITIONS for p in prep.children
+                 if p.dep_ == "pobj" and p.lemma_.lower() not in PREPOSITION_IDIOMS]
+        found = [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == word]
+        if found:
+            return found
+    return []
+
+
+CHAIN_PREPOSITIONS = frozenset({"of", "on", "in", "about", "over", "regarding"})
+# "in line with the accords", "in connection with the case": a compound preposition, not a
+# noun with a partner.
+PREPOSITION_IDIOMS = frozenset({"line", "accordance", "connection", "comparison", "keeping",
+                                "conjunction", "compliance", "contrast", "step", "tandem"})

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.acts import DerivedAct
 from dyadwatch.coding.frames import verbal_subject
-from dyadwatch.coding.phrases import is_other
+from dyadwatch.coding.phrases import child, is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 
@@ -165,7 +165,8 @@ def _described_acts(verb: Token, actors: DocActors) -> Iterator[DerivedAct]:
         return
     # "Trump lashed out at Democrats, calling their actions a witch hunt": a participle
     # clause describes with its main clause's subject.
-    subject = verbal_subject(verb)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp")
+    subject = verbal_subject(verb) if participle else child(verb, ("nsubj",))
     speaker = actors.resolve(subject) if subject is not None else None
     if speaker is None:
         return
@@ -269,11 +270,11 @@ def _partner(trigger: Token, encounter: Token, speaker: Mention,
 
 def _owner(subject: Token, actors: DocActors) -> Mention | None:
     """"Kyiv's actions", "the decision of the Turkish government": whose act is judged."""
-    for child in subject.children:
-        if child.dep_ == "poss":
-            return actors.resolve(child)
-        if child.dep_ == "prep" and child.lower_ in ("of", "by"):
-            found = next((actors.resolve(p) for p in child.children if p.dep_ == "pobj"), None)
+    for word in subject.children:
+        if word.dep_ == "poss":
+            return actors.resolve(word)
+        if word.dep_ == "prep" and word.lower_ in ("of", "by"):
+            found = next((actors.resolve(p) for p in word.children if p.dep_ == "pobj"), None)
             if found is not None:
                 return found
     return None
