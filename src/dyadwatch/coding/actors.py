@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from dyadwatch.coding.bodies import national_body
 from dyadwatch.coding.lexicon import Lexicon, NameHit
 from dyadwatch.coding.name_filters import kept_names
 from dyadwatch.coding.phrases import (
@@ -56,6 +57,9 @@ class DocActors(ReferenceBack):
         self.names = kept_names(doc, lexicon.name_hits(doc, published))
         self.sectors = lexicon.sector_hits(doc)
         self._countries = self._country_positions()
+        # Every country the article names, people's included (outlets report, they are no side).
+        self._article_countries = {hit.entry.country for hit in self.names.values()
+                                   if hit.sector != "MED"}
         self._people: dict[str, Actor] = {}
         self._person_positions: list[tuple[int, Actor, str]] = []
         self._remember_people()
@@ -178,7 +182,17 @@ class DocActors(ReferenceBack):
             coded = self._definite(token)
         if coded is None:
             coded = self._operating_where_placed(token)
+        if coded is None:
+            coded = self._national_body(token)
         return coded
+
+    def _national_body(self, token: Token) -> Coded | None:
+        """"Congress", "Democratic lawmakers": see `coding.bodies`."""
+        found = national_body(token, self._article_countries)
+        if found is None:
+            return None
+        actor, basis = found
+        return Coded((actor,), (token,), "national-body", basis=basis)
 
     def _operating_where_placed(self, token: Token) -> Coded | None:
         """"Gunmen attacked a base in Chechnya", "police in Gjilan": a group named only by

@@ -79,7 +79,7 @@ def objects(trigger: Token, pattern: Pattern) -> list[Token]:
         heads = slot_fillers(trigger, first_prep) if first_prep else []
     # "provided Turkey with support": what is given sits in the with-phrase; "supplier of
     # arms": an agent noun's goods in its of-phrase.
-    given = ("with", "of") if trigger.pos_ == "NOUN" else ("with", "as")  # "views Y as a threat"
+    given: tuple[str, ...] = ("with", "of") if trigger.pos_ == "NOUN" else ("with", "as")
     if trigger.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trigger.children):
         given += ("in",)  # "engaged peacekeepers in a firefight": the act is in the in-phrase
     heads += [p for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in given
