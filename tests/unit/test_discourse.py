@@ -130,6 +130,12 @@ def test_the_meeting_with_x_takes_the_other_party_of_xs_meeting(
     assert undirected(later, "04") == {frozenset(parties)}
 
 
+def test_a_host_named_again_takes_the_visitor_not_the_other_hosts(coder: Any) -> None:
+    events = coder("President Xi Jinping visited Greece, Italy and Spain last week. The visit to "
+                   "Italy was the longest.", date(2019, 3, 30))
+    assert pairs(in_sentence(events, 1), "04") == {("CHNGOV", "ITA")}
+
+
 def test_the_meeting_with_someone_else_borrows_nothing(coder: Any) -> None:
     events = coder("Mike Pompeo met Mohammad Javad Zarif in Geneva. The meeting with Lavrov "
                    "was tense.")

@@ -129,24 +129,29 @@ def borrow_sides(earlier: Remembered, source: Mention | None,
     """Source and target of a definite event noun, completed from the earlier event.
 
     Nothing named: the earlier event's sides. One side named: it must be a party of the
-    earlier event; the earlier event's other parties are the other side ("The meeting with
-    Lavrov" after "Tillerson met Lavrov" → Tillerson with Lavrov)."""
+    earlier event, and the other side is the earlier event's side facing it ("The meeting with
+    Lavrov" after "Tillerson met Lavrov" → Tillerson with Lavrov; "the trips to Malaysia" after
+    "the king visited Malaysia, Japan and China" → the king, not the other hosts)."""
     named = source if source is not None else target
     if named is None:
         return earlier.source, earlier.target
-    parties = (*earlier.source.actors, *(earlier.target.actors if earlier.target else ()))
-    known = {a.country for a in named.actors}
-    if not known & {a.country for a in parties}:
-        return None  # the earlier event is someone else's
-    rest = tuple(dict.fromkeys(a for a in parties if a.country not in known))
-    if not rest:
+    other = _facing(earlier, {a.country for a in named.actors})
+    if other is None:
         return None
-    # The evidence text is the earlier phrase the borrowed actors come from.
-    holder = next((m for m in (earlier.target, earlier.source)
-                   if m is not None and set(rest) <= set(m.actors)),
-                  earlier.target if earlier.target is not None else earlier.source)
-    other = replace(holder, actors=rest)
     return (named, other) if source is not None else (other, named)
+
+
+def _facing(earlier: Remembered, known: set[str]) -> Mention | None:
+    """The earlier event's side facing the side that includes `known`; for parties that
+    acted together ("X and Y met"), the parties other than `known`. The evidence text stays
+    the earlier phrase."""
+    for own, other in ((earlier.source, earlier.target), (earlier.target, earlier.source)):
+        if own is None or not known & {a.country for a in own.actors}:
+            continue
+        facing = other if other is not None else own
+        rest = tuple(dict.fromkeys(a for a in facing.actors if a.country not in known))
+        return replace(facing, actors=rest) if rest else None
+    return None  # the earlier event is someone else's
 
 
 def rebind_collective(mention: Mention | None, memory: EventMemory,
