@@ -18,7 +18,7 @@ from dyadwatch.coding.actors import MAX_SEARCH_DEPTH, DocActors
 from dyadwatch.coding.discourse import EventMemory
 from dyadwatch.coding.doers import ATTACK_WORD_FORMS, means
 from dyadwatch.coding.frames import slot_fillers
-from dyadwatch.coding.phrases import DISPUTE_NOUNS, is_other
+from dyadwatch.coding.phrases import DISPUTE_NOUNS, NON_STATE_PREFIXES, is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Actor, Mention
 
@@ -148,4 +148,23 @@ def place_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...])
             kept = tuple(a for a in found.actors if a not in excluded)
             if kept:
                 return slot, replace(found, actors=kept)
+        country = _the_country(place, actors, excluded)
+        if country is not None:
+            return slot, country
     return "", None
+
+
+def _the_country(place: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Mention | None:
+    """"struck targets across the country": the country named last before it, other than the
+    attacker's own. Only as the place of a military action: elsewhere "the country" is as often
+    the speaker's own country as any other."""
+    if place.lemma_.lower() not in ("country", "nation") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in place.children):
+        return None
+    own = {a.country for a in excluded}
+    named = [c for c in actors.countries_between(0, place.i)
+             if c not in own and c[:3] not in NON_STATE_PREFIXES]
+    if not named:
+        return None
+    return Mention(place.idx, place.idx + len(place.text), place.text, (Actor(named[-1]),),
+                   "the-country", basis=f"'the {place.text}': {named[-1]}, named last before it")
