@@ -10,6 +10,7 @@ coding conventions ask for.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -80,7 +81,36 @@ def find_target(
         return dispute_parties(trigger, actors, excluded, memory, sentence)
     if pattern.code[:2] in PLACE_TARGET_ROOTS or pattern.code.startswith(RETREAT):
         return place_target(trigger, actors, excluded)
+    if pattern.code[:2] == POSTURE_ROOT:
+        return posture_adversary(trigger, actors, excluded)
     return "", None
+
+
+# Force posture (15) is shown to someone the sentence names by what the move faces or answers:
+# "deployed troops to Ladakh, facing Chinese forces", "put its forces on alert, citing Turkish
+# naval activity", "a show of force aimed at Beijing", "in response to Chinese incursions".
+POSTURE_ROOT = "15"
+POSTURE_AIMS = frozenset({"face", "aim", "target", "counter", "deter", "confront", "cite",
+                          "respond", "response", "answer", "reply", "retaliation"})
+
+
+def posture_adversary(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
+    own = (*excluded, *(Actor(a.country) for a in excluded))
+    for aim in _posture_aims(trigger):
+        found = actors.search(aim, own, max_depth=3)
+        if found is not None:
+            return f"posture:{aim.lemma_.lower()}", found
+    return "", None
+
+
+def _posture_aims(trigger: Token) -> Iterator[Token]:
+    """Clauses ("facing …", "to counter …") and phrases ("in response to …") of the move."""
+    for clause in trigger.children:
+        if clause.dep_ in ("advcl", "xcomp", "acl") and clause.lemma_.lower() in POSTURE_AIMS:
+            yield clause
+        elif clause.dep_ == "prep":
+            yield from (p for p in clause.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() in POSTURE_AIMS)
 
 
 def dispute_parties(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...],
