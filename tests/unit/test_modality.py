@@ -21,6 +21,8 @@ def modalities(coder: Any, text: str, code_root: str) -> set[str]:
         ("Norway will sign a trade agreement with Chile.", "03", {"intended"}),
         ("Norway plans to sign a trade agreement with Chile.", "03", {"intended"}),
         ("Norway could sign a trade agreement with Chile.", "05", {"hypothetical"}),
+        ("Norway sent no troops to Mali.", "15", {"negated"}),  # "no" on the object
+        ("Norway presented no evidence against Chile.", "11", {"negated"}),
         ("Peru did not attend, and Norway signed a trade agreement with Chile.", "05",
          {"factual"}),
     ],

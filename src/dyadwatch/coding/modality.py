@@ -56,7 +56,7 @@ INTENT_CODE_BY_CODE = {"045": "039", "046": "036", "061": "0311", "062": "0312",
 
 def _own_modality(token: Token) -> str:
     children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg")}
-    if any(c.dep_ == "neg" for c in token.children):
+    if any(c.dep_ == "neg" for c in token.children) or _object_denied(token):
         return NEGATED
     if children & REPORTED_FUTURE_AUX and not children & (HYPOTHETICAL_AUX - REPORTED_FUTURE_AUX) \
             and _reported_future(token):
@@ -70,6 +70,13 @@ def _own_modality(token: Token) -> str:
     if token.tag_ == "VBG" and any(c.lower_ == "going" for c in token.children):
         return INTENDED
     return FACTUAL
+
+
+def _object_denied(token: Token) -> bool:
+    """"presented no evidence against Russia", "sent no troops": "no" on the object negates
+    the act."""
+    return any(o.dep_ in ("dobj", "nsubjpass") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children)
 
 
 def _reported_future(token: Token) -> bool:
