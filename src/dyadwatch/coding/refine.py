@@ -73,7 +73,7 @@ def refined_codes(trigger: Token, pattern: Pattern) -> list[str]:
     words |= {m.lemma_.lower() for h in heads for m in h.subtree
               if m.dep_ in (*MODIFIER_DEPS, "conj") and m.head.dep_ in MODIFIER_DEPS}
     # "partnership in energy", "cooperation in the military sphere": the field in an in-phrase.
-    fields = [p for h in heads for prep in h.children if prep.dep_ == "prep"
+    fields = [p for h in (trigger, *heads) for prep in h.children if prep.dep_ == "prep"
               and prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"]
     words |= {w.lemma_.lower() for f in fields for w in (f, *f.children)
               if w is f or w.dep_ in MODIFIER_DEPS}
