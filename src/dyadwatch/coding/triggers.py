@@ -75,6 +75,8 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return False  # "called the sanctions illegal" names, it does not phone
     if _sports_result(trigger):
         return False  # "Brazil beat Argentina 2-0 in the semi-final"
+    if pattern.code[:2] == FIGHT_ROOT and _fights_a_thing(trigger):
+        return False  # "battling allegations", "fought the travel ban in court"
     if pattern.code[:2] == THREAT_ROOT and _warns_of_a_state(trigger):
         return False  # "warned that the Iranian regime is the gravest threat": a judgement
     if pattern.particle and not any(
@@ -112,6 +114,22 @@ def _sports_result(trigger: Token) -> bool:
 
 
 THREAT_ROOT = "13"
+FIGHT_ROOT = "19"
+# Things one fights without arms: charges, bans, diseases, disasters, social ills.
+NON_COMBAT_OBJECTS = frozenset({
+    "allegation", "accusation", "charge", "claim", "lawsuit", "suit", "case", "ruling",
+    "decision", "order", "ban", "law", "bill", "measure", "policy", "proposal", "plan",
+    "extradition", "deportation", "sanction", "tax", "tariff", "corruption", "crime",
+    "poverty", "unemployment", "inflation", "disease", "virus", "epidemic", "pandemic",
+    "cancer", "addiction", "wildfire", "blaze", "flood", "drought", "hunger",
+    "famine", "illness", "infection", "outbreak", "misinformation", "disinformation",
+    "discrimination", "racism", "doping", "fraud", "climate", "obesity"})
+
+
+def _fights_a_thing(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NON_COMBAT_OBJECTS
+        for c in verb.children)
 
 
 def _warns_of_a_state(verb: Token) -> bool:
