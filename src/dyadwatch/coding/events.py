@@ -260,7 +260,7 @@ class EventCoder:
         modality = _modality(frame, context.published)
         asked = self._asked_code(frame)
         for base in [asked] if asked else specific_codes(frame.trigger, frame.pattern,
-                                                          frame.source):
+                                                          frame.source, frame.target):
             yield from self._coded_as(frame, base, modality, evidence, context)
 
     def _coded_as(self, frame: Frame, base: str, modality: str, evidence: Evidence,

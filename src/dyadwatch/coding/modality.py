@@ -172,10 +172,10 @@ def modality_of(trigger: Token) -> str:
 
 def _content_path(trigger: Token) -> Iterator[Token]:
     """The words that govern the trigger's clause, nearest first, while the path runs
-    through clauses and the prepositions that hold them ("of attacking")."""
+    through clauses and the prepositions that hold them ("accusations of him sympathizing")."""
     token = trigger
     for _ in range(5):
-        if token.head is token or not (token.dep_ in CONTENT_DEPS or token.dep_ == "pobj"
+        if token.head is token or not (token.dep_ in CONTENT_DEPS or token.dep_ in ("pobj", "prep")
                                         or token.head.dep_ == "prep"):
             return
         token = token.head

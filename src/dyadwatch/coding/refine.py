@@ -14,9 +14,11 @@ from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 
 
-def specific_codes(trigger: Token, pattern: Pattern, source: Mention) -> list[str]:
+def specific_codes(trigger: Token, pattern: Pattern, source: Mention,
+                   target: Mention | None = None) -> list[str]:
     """The codes the matched words give the act, most specific first."""
-    special = _riot_code(trigger, pattern, source) or _verbal_attack_code(trigger, pattern)
+    special = (_riot_code(trigger, pattern, source) or _verbal_attack_code(trigger, pattern)
+               or _political_attack_code(trigger, pattern, source, target))
     return [special] if special else refined_codes(trigger, pattern)
 
 
@@ -47,6 +49,27 @@ def _riot_code(trigger: Token, pattern: Pattern, source: Mention) -> str:
 VERBAL_WORDS = frozenset({"rhetorical", "verbal", "scathing", "blistering", "vitriolic",
                           "personal"})
 CRITICISM = "111"
+
+
+# "The president has attacked Democrats", "Erdogan attacked Merkel": a politician attacking a
+# party, the press, a court or another person attacks with words. Armed attacks have forces,
+# states or places on one side.
+POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI", "OPP"})
+ARENA_SECTORS = frozenset({"PTY", "MED", "LEG", "JUD", "OPP", "ELI"})
+PERSON_RULES = frozenset({"name:person", "person-memory", "pronoun", "speaker"})
+WORD_ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast"})
+
+
+def _political_attack_code(trigger: Token, pattern: Pattern, source: Mention,
+                           target: Mention | None) -> str:
+    if (target is None or pattern.code[:2] not in ("18", "19") or trigger.pos_ != "VERB"
+            or trigger.lemma_.lower() not in WORD_ATTACK_VERBS
+            or source.rule not in PERSON_RULES
+            or not all(a.sector in POLITICAL_SECTORS for a in source.actors)):
+        return ""
+    people = target.rule in PERSON_RULES
+    arena = all(a.sector in ARENA_SECTORS for a in target.actors)
+    return CRITICISM if people or arena else ""
 
 
 def _verbal_attack_code(trigger: Token, pattern: Pattern) -> str:

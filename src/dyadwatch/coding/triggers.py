@@ -75,6 +75,8 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return False  # "called the sanctions illegal" names, it does not phone
     if _sports_result(trigger):
         return False  # "Brazil beat Argentina 2-0 in the semi-final"
+    if pattern.code.startswith(MEETING) and _meets_with_a_reaction(trigger):
+        return False  # "the assault met with fierce resistance"
     if pattern.code[:2] == FIGHT_ROOT and _fights_a_thing(trigger):
         return False  # "battling allegations", "fought the travel ban in court"
     if pattern.code[:2] == THREAT_ROOT and _warns_of_a_state(trigger):
@@ -115,6 +117,19 @@ def _sports_result(trigger: Token) -> bool:
 
 THREAT_ROOT = "13"
 FIGHT_ROOT = "19"
+MEETING = "040"
+# What a plan or an act "meets with": a reaction, not a partner.
+REACTION_NOUNS = frozenset({
+    "resistance", "opposition", "criticism", "approval", "success", "failure", "response",
+    "reaction", "skepticism", "scepticism", "hostility", "condemnation", "derision", "silence",
+    "applause", "praise", "anger", "outrage", "protest", "resentment", "scorn", "disapproval",
+    "enthusiasm", "indifference", "acclaim", "backlash", "rebuff", "refusal", "rejection"})
+
+
+def _meets_with_a_reaction(verb: Token) -> bool:
+    return verb.lemma_.lower() == "meet" and any(
+        p.lemma_.lower() in REACTION_NOUNS for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with" for p in prep.children)
 # Things one fights without arms: charges, bans, diseases, disasters, social ills.
 NON_COMBAT_OBJECTS = frozenset({
     "allegation", "accusation", "charge", "claim", "lawsuit", "suit", "case", "ruling",
