@@ -18,7 +18,8 @@ def specific_codes(trigger: Token, pattern: Pattern, source: Mention,
                    target: Mention | None = None) -> list[str]:
     """The codes the matched words give the act, most specific first."""
     special = (_riot_code(trigger, pattern, source) or _verbal_attack_code(trigger, pattern)
-               or _political_attack_code(trigger, pattern, source, target))
+               or _political_attack_code(trigger, pattern, source, target)
+               or _leaving_code(pattern, target))
     return [special] if special else refined_codes(trigger, pattern)
 
 
@@ -51,18 +52,18 @@ VERBAL_WORDS = frozenset({"rhetorical", "verbal", "scathing", "blistering", "vit
 CRITICISM = "111"
 
 
-# "The president has attacked Democrats", "Erdogan attacked Merkel": a politician attacking a
-# party, the press, a court or another person attacks with words. Armed attacks have forces,
-# states or places on one side.
+# "The president has attacked Democrats", "Erdogan attacked Merkel", "Trump clashes with the
+# courts": a politician attacking a party, the press, a court or another person attacks with
+# words. Armed attacks have forces, states or places on one side.
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI", "OPP"})
 ARENA_SECTORS = frozenset({"PTY", "MED", "LEG", "JUD", "OPP", "ELI"})
 PERSON_RULES = frozenset({"name:person", "person-memory", "pronoun", "speaker"})
-WORD_ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast"})
+WORD_ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast", "clash"})
 
 
 def _political_attack_code(trigger: Token, pattern: Pattern, source: Mention,
                            target: Mention | None) -> str:
-    if (target is None or pattern.code[:2] not in ("18", "19") or trigger.pos_ != "VERB"
+    if (target is None or pattern.code[:2] not in ("18", "19")
             or trigger.lemma_.lower() not in WORD_ATTACK_VERBS
             or source.rule not in PERSON_RULES
             or not all(a.sector in POLITICAL_SECTORS for a in source.actors)):
@@ -70,6 +71,18 @@ def _political_attack_code(trigger: Token, pattern: Pattern, source: Mention,
     people = target.rule in PERSON_RULES
     arena = all(a.sector in ARENA_SECTORS for a in target.actors)
     return CRITICISM if people or arena else ""
+
+
+# A withdrawal from an international organisation ("Britain's withdrawal from the EU", "Russia
+# withdrew from the ICC") reduces relations with it; military withdrawals are from places.
+RETREAT, REDUCE_RELATIONS = "087", "160"
+
+
+def _leaving_code(pattern: Pattern, target: Mention | None) -> str:
+    if not pattern.code.startswith(RETREAT) or target is None:
+        return ""
+    organisations = all(a.country[:3] in ("IGO", "NGO") for a in target.actors)
+    return REDUCE_RELATIONS if organisations else ""
 
 
 def _verbal_attack_code(trigger: Token, pattern: Pattern) -> str:

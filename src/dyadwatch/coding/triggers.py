@@ -75,6 +75,8 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return False  # "called the sanctions illegal" names, it does not phone
     if _sports_result(trigger):
         return False  # "Brazil beat Argentina 2-0 in the semi-final"
+    if pattern.code.startswith(HOSTING) and _hosts_a_contest(trigger):
+        return False  # "Tokyo hosting the 2020 Olympics and Beijing the Winter Games"
     if pattern.code.startswith(MEETING) and _meets_with_a_reaction(trigger):
         return False  # "the assault met with fierce resistance"
     if pattern.code[:2] == FIGHT_ROOT and _fights_a_thing(trigger):
@@ -116,6 +118,13 @@ def _sports_result(trigger: Token) -> bool:
 
 
 THREAT_ROOT = "13"
+HOSTING = "043"
+
+
+def _hosts_a_contest(verb: Token) -> bool:
+    return any(o.lemma_.lower() in SPORT_WORDS or o.lower_ in SPORT_WORDS
+               or o.lower_ in ("olympics", "games", "paralympics", "expo", "festival")
+               for o in verb.children if o.dep_ == "dobj")
 FIGHT_ROOT = "19"
 MEETING = "040"
 # What a plan or an act "meets with": a reaction, not a partner.
