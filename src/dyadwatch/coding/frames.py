@@ -142,7 +142,10 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
             yield author
         # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause;
         # not through a passive participle ("to identify victims killed by the crash").
-        governing = None if is_passive(trigger) else verbal_subject(trigger.head.head)
+        # The noun must be what the governing verb acts on ("signed a decree imposing"); "there
+        # was information supporting the accusations" has no one acting through it.
+        through = trigger.head.dep_ == "dobj" and not is_passive(trigger)
+        governing = verbal_subject(trigger.head.head) if through else None
         if governing is not None and governing is not found:
             yield governing
     if pattern.pos == "NOUN":
@@ -255,9 +258,11 @@ def verbal_subject(verb: Token, depth: int = 0) -> Token | None:
         # carries out the noun acts in its purpose clause.
         return verbal_subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (
-            verb.tag_ in ("VBN", "VBG") or verb.head.dep_ == "ROOT")):
+            verb.tag_ in ("VBN", "VBG", "VBD") or verb.head.dep_ == "ROOT")):
         # "countries that signed", and reduced clauses: "companies invested in X"; a noun
-        # heading the sentence is the subject the parser took apart ("Thousands protested").
+        # heading the sentence is the subject the parser took apart ("Thousands protested"),
+        # and so is a noun with a finite verb on it ("Cavusoglu, Turkey's foreign minister,
+        # called on the EU").
         return verb.head
     if verb.dep_ == "xcomp":
         # "urged Y to": the object controls; "is expected to": the passive subject does;

@@ -73,10 +73,12 @@ def _own_modality(token: Token) -> str:
 
 
 def _object_denied(token: Token) -> bool:
-    """"presented no evidence against Russia", "sent no troops": "no" on the object negates
-    the act."""
-    return any(o.dep_ in ("dobj", "nsubjpass") and any(
-        d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in token.children)
+    """"presented no evidence against Russia", "sent no troops", "no official met him",
+    "neither he nor his aide had contact": "no" or "neither" on the object or the subject
+    negates the act."""
+    return any(o.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+        (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ == "preconj" and d.lower_ == "neither")
+        for d in o.children) for o in token.children)
 
 
 def _reported_future(token: Token) -> bool:
