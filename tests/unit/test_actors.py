@@ -108,6 +108,11 @@ def test_the_spokeswoman_refers_back(nlp: Any, lexicon: Lexicon) -> None:
     assert mention.rule == "definite"
 
 
+def test_a_title_does_not_take_up_a_group_of_another_title(nlp: Any, lexicon: Lexicon) -> None:
+    text = "Aides met Chilean officials in May. Later the president denied any wrongdoing."
+    assert _resolve_last(nlp, lexicon, text, "president") is None
+
+
 def test_it_is_the_one_country_named_just_before(nlp: Any, lexicon: Lexicon) -> None:
     mention = _resolve_last(nlp, lexicon, "Norway hosted the talks. It invited Sweden.", "It")
     assert mention is not None and [a.code for a in mention.actors] == ["NOR"]

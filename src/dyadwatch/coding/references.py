@@ -139,8 +139,9 @@ class ReferenceBack:
             if same_word and earlier.lemma_.lower() != lemma:
                 continue
             if not same_word and not (earlier.lemma_.lower() in PERSON_TITLES
-                                      and self.sectors.get(i) == sector):
-                continue
+                                      and self.sectors.get(i) == sector
+                                      and plural(earlier) == plural(token)):
+                continue  # "the president" is not "Russian officials" named before
             head = earlier
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head  # "spokeswoman" in "Ministry spokeswoman Maria Zakharova"
