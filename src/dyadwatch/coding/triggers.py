@@ -79,8 +79,9 @@ def constraints_hold(trigger: Token, pattern: Pattern) -> bool:
         return False  # "Tokyo hosting the 2020 Olympics and Beijing the Winter Games"
     if pattern.code.startswith(MEETING) and _meets_with_a_reaction(trigger):
         return False  # "the assault met with fierce resistance"
-    if pattern.code[:2] == FIGHT_ROOT and _fights_a_thing(trigger):
-        return False  # "battling allegations", "fought the travel ban in court"
+    if pattern.code[:2] == FIGHT_ROOT and (_fights_a_thing(trigger)
+                                           or _targeted_without_force(trigger)):
+        return False  # "battling allegations", "new sanctions target Russian banks"
     if pattern.code[:2] == THREAT_ROOT and _warns_of_a_state(trigger):
         return False  # "warned that the Iranian regime is the gravest threat": a judgement
     if pattern.particle and not any(
@@ -148,6 +149,24 @@ NON_COMBAT_OBJECTS = frozenset({
     "cancer", "addiction", "wildfire", "blaze", "flood", "drought", "hunger",
     "famine", "illness", "infection", "outbreak", "misinformation", "disinformation",
     "discrimination", "racism", "doping", "fraud", "climate", "obesity"})
+
+
+# What "targets" someone without arms: "sanctions targeting Russian banks", "social media
+# campaigns targeting the speaker".
+UNARMED_MEANS = frozenset({
+    "sanction", "measure", "restriction", "tariff", "law", "bill", "ban", "policy", "order",
+    "decree", "campaign", "propaganda", "disinformation", "ad", "advert", "advertisement",
+    "message", "tweet", "post", "criticism", "rhetoric", "probe", "investigation", "inquiry",
+    "report", "story", "article", "legislation", "regulation", "penalty", "fine"})
+
+
+def _targeted_without_force(verb: Token) -> bool:
+    if verb.lemma_.lower() != "target":
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in ("acl", "relcl"):
+        doers.append(verb.head)  # "campaigns targeting the speaker"
+    return any(d.lemma_.lower() in UNARMED_MEANS for d in doers)
 
 
 def _fights_a_thing(verb: Token) -> bool:
