@@ -48,7 +48,7 @@ from dyadwatch.coding.one_sided import (
 )
 from dyadwatch.coding.phrases import counted_group, is_other
 from dyadwatch.coding.refine import specific_codes
-from dyadwatch.coding.statements import DESCRIBING_VERBS, statement_acts
+from dyadwatch.coding.statements import DESCRIBING_VERBS, HOPED, statement_acts
 from dyadwatch.coding.targets import MEDIATOR, find_target, is_mediation
 from dyadwatch.coding.triggers import (
     RELATION_NOUNS,
@@ -154,8 +154,12 @@ class EventCoder:
         memory = memory if memory is not None else EventMemory()
         coded: set[int] = set()  # triggers that made an event
         for token in sent:
+            hoped = False
             for act in statement_acts(token, actors):
+                hoped = hoped or act.pattern is HOPED
                 yield Frame(act.trigger, act.pattern, act.source, act.target)
+            if hoped:
+                continue  # "hopes that the Duma will adopt": the appeal, not also optimism
             for brokered in brokered_acts(token, actors):
                 yield Frame(brokered.trigger, brokered.pattern, brokered.source,
                             brokered.target)
@@ -194,6 +198,8 @@ class EventCoder:
         if is_requested(trigger):
             return None  # "urged Russia to withdraw": the appeal is the event, not the withdrawal
         source = self._source(trigger, pattern, actors, memory, sentence_index)
+        if source is not None and _migrates(pattern, source):
+            return None  # "refugees travelling through the Balkans to reach the EU"
         excluded = source.actors if source else ()
         # "The sides exchanged views with a focus on Syria": parties acting together take a
         # target only from the slot itself, never from deep inside it.
@@ -403,6 +409,14 @@ def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
 
 # Roots of talk: telling TASS or speaking to reporters is talk through the media, not to them.
 TALK_ROOTS = frozenset({"01", "04"})
+
+
+VISIT = "042"
+
+
+def _migrates(pattern: Pattern, source: Mention) -> bool:
+    """Refugees and migrants on the move migrate; a visit is an official's."""
+    return pattern.code.startswith(VISIT) and all(a.sector == "REF" for a in source.actors)
 
 
 def _is_audience(pattern: Pattern, target: Mention) -> bool:

