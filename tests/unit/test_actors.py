@@ -82,6 +82,15 @@ def test_he_and_she_stand_for_the_person_just_named(nlp: Any, lexicon: Lexicon) 
     assert mention.text == "him (Andres Allamand)"
 
 
+def test_he_in_a_subordinate_clause_is_the_governing_subject(nlp: Any,
+                                                             lexicon: Lexicon) -> None:
+    text = "Lavrov reminded Vice President Mike Pence that he had met the Turkish envoy."
+    doc = nlp(text)
+    he = next(t for t in doc if t.lower_ == "he")
+    mention = DocActors(doc, lexicon, date(2017, 3, 1)).resolve(he)
+    assert mention is not None and mention.text == "he (Lavrov)"
+
+
 def test_a_pronoun_far_from_any_person_is_left_alone(nlp: Any, lexicon: Lexicon) -> None:
     doc = nlp("He spoke.")
     assert DocActors(doc, lexicon, None).resolve(doc[0]) is None

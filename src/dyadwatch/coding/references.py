@@ -174,13 +174,34 @@ class ReferenceBack:
                       basis=f"'{token.text}' in a statement by {text}")
 
     def _pronoun(self, token: Token) -> Coded | None:
-        """"he"/"she": the person coded most recently before it, if close enough."""
+        """"he"/"she": the person who is the subject of a clause governing the pronoun's
+        ("Flynn misled Pence about whether he discussed sanctions": Flynn), else the person
+        coded most recently before it, if close enough."""
+        governing = self._governing_subject_person(token)
+        if governing is not None:
+            return governing
         for position, actor, name in reversed(self._person_positions):
             if position < token.i:
                 if token.i - position > PRONOUN_REACH:
                     return None
                 return Coded((actor,), (token,), "pronoun", refers_to=name,
                               basis=f"pronoun for {name}, named just before")
+        return None
+
+    def _governing_subject_person(self, token: Token) -> Coded | None:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for verb in token.head.ancestors:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+            people = [(a, n) for p, a, n in self._person_positions if p in inside]
+            if not people:
+                return None  # the nearest governing subject is no person: take the nearest one
+            actor, name = people[-1]
+            return Coded((actor,), (token,), "pronoun", refers_to=name,
+                          basis=f"pronoun for {name}, the subject of its governing clause")
         return None
 
     def is_collective(self, token: Token) -> bool:
