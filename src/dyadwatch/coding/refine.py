@@ -58,7 +58,8 @@ CRITICISM = "111"
 POLITICAL_SECTORS = frozenset({"GOV", "PTY", "LEG", "ELI", "OPP"})
 ARENA_SECTORS = frozenset({"PTY", "MED", "LEG", "JUD", "OPP", "ELI"})
 PERSON_RULES = frozenset({"name:person", "person-memory", "pronoun", "speaker"})
-WORD_ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast", "clash"})
+WORD_ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast", "clash", "battle", "fight",
+                               "spar", "feud"})
 
 
 def _political_attack_code(trigger: Token, pattern: Pattern, source: Mention,
