@@ -40,6 +40,7 @@ def codes_of(nlp: Any, lexicon: Lexicon, text: str, word: str,
         ("Moscow's mediation helped.", "mediation", ["RUS"]),
         ("The presidents of Azerbaijan and Russia met.", "presidents", ["AZEGOV", "RUSGOV"]),
         ("Thousands rallied in St. Petersburg.", "Petersburg", ["RUS"]),  # places.tsv city
+        ("The EU Russia envoy arrived.", "envoy", ["IGOEECGOV"]),  # Russia: the portfolio
         ("Kiev rejected the claim.", "Kiev", ["UKR"]),
         ("The weather was fine.", "weather", []),
         ("The Russian language is popular.", "language", []),

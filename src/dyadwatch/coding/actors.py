@@ -285,6 +285,11 @@ class DocActors(ReferenceBack):
         countries = self._countries_in(phrase)
         if not countries:
             return None
+        international = [c for c in countries if c[:3] in NON_STATE_PREFIXES]
+        if international and len(international) < len(countries) and token.i in self.sectors:
+            # "UN Syria envoy", "the EU Russia sanctions coordinator": an organisation's official
+            # whose country names the portfolio, not a second employer.
+            countries = international
         sector = self._head_sector(token, phrase)
         if not sector and token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
             sector = "ELI"  # a person with no office the tables know (conventions: + ELI)
