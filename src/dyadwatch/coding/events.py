@@ -409,8 +409,6 @@ def _resolve_source(actors: DocActors, candidate: Token) -> Mention | None:
 
 # Roots of talk: telling TASS or speaking to reporters is talk through the media, not to them.
 TALK_ROOTS = frozenset({"01", "04"})
-
-
 VISIT = "042"
 
 

@@ -140,10 +140,9 @@ def source_candidates(trigger: Token, pattern: Pattern) -> Iterator[Token]:
         author = nominal_source(trigger.head) if trigger.tag_ == "VBG" else None
         if author is not None and author is not found:
             yield author
-        # "Putin signed a decree imposing sanctions": whoever acts through the noun's clause;
-        # not through a passive participle ("to identify victims killed by the crash").
-        # The noun must be what the governing verb acts on ("signed a decree imposing"); "there
-        # was information supporting the accusations" has no one acting through it.
+        # "Putin signed a decree imposing sanctions": whoever acts on the noun acts through its
+        # clause; not "there was information supporting …" (no one acts on the noun) nor a
+        # passive participle ("to identify victims killed by the crash").
         through = trigger.head.dep_ == "dobj" and not is_passive(trigger)
         governing = verbal_subject(trigger.head.head) if through else None
         if governing is not None and governing is not found:
