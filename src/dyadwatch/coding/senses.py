@@ -40,9 +40,11 @@ def _sports_result(trigger: Token) -> bool:
         t.lemma_.lower() in SPORT_WORDS or t.lower_ in SPORT_WORDS for t in trigger.sent)
 
 
+HOSTED_CONTESTS = SPORT_WORDS | {"games", "paralympics", "expo", "festival"}
+
+
 def _hosts_a_contest(verb: Token) -> bool:
-    return any(o.lemma_.lower() in SPORT_WORDS or o.lower_ in SPORT_WORDS
-               or o.lower_ in ("olympics", "games", "paralympics", "expo", "festival")
+    return any(o.lemma_.lower() in HOSTED_CONTESTS or o.lower_ in HOSTED_CONTESTS
                for o in verb.children if o.dep_ == "dobj")
 
 

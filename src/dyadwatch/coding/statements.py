@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from dyadwatch.coding.actors import DocActors
 from dyadwatch.coding.acts import DerivedAct
 from dyadwatch.coding.frames import verbal_subject
-from dyadwatch.coding.phrases import child, is_other
+from dyadwatch.coding.phrases import is_other
 from dyadwatch.dictionaries.patterns import Pattern
 from dyadwatch.model import Mention
 
@@ -165,9 +165,11 @@ def _described_acts(verb: Token, actors: DocActors) -> Iterator[DerivedAct]:
         return
     # "Trump lashed out at Democrats, calling their actions a witch hunt": a participle
     # clause describes with its main clause's subject.
-    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp")
-    subject = verbal_subject(verb) if participle else child(verb, ("nsubj",))
-    speaker = actors.resolve(subject) if subject is not None else None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+        subject = verbal_subject(verb)
+        speaker = actors.resolve(subject) if subject is not None else None
+    else:
+        speaker = _subject(verb, actors)
     if speaker is None:
         return
     for thing, predicate in _described(verb):

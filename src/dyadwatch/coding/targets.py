@@ -98,8 +98,14 @@ POSTURE_AIMS = frozenset({"face", "aim", "target", "counter", "deter", "confront
                           "respond", "response", "answer", "reply", "retaliation"})
 
 
+def _own_side(excluded: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The source's actors and their bare countries: a clause around the act may name the
+    source's own country ("a Russian air strike", "Russian forces"), which is no target."""
+    return (*excluded, *(Actor(a.country) for a in excluded))
+
+
 def posture_adversary(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
-    own = (*excluded, *(Actor(a.country) for a in excluded))
+    own = _own_side(excluded)
     for aim in _posture_aims(trigger):
         found = actors.search(aim, own, max_depth=3)
         if found is not None:
@@ -148,11 +154,10 @@ def _with_actors(mention: Mention, actors: tuple[Actor, ...]) -> Mention:
 def occasion_target(trigger: Token, actors: DocActors, excluded: tuple[Actor, ...]) -> Found:
     """"Putin sent condolences after a Russian air strike killed three Turkish soldiers":
     sympathy goes to the victims of the occasion the sentence names."""
-    # Not the sender's own side: "a Russian air strike" is the occasion, not its mourner.
-    own_side = (*excluded, *(Actor(a.country) for a in excluded))
+    own = _own_side(excluded)  # "a Russian air strike" is the occasion, not its mourner
     for clause in trigger.children:
         if clause.dep_ in ("advcl", "prep"):
-            found = actors.search(clause, own_side, max_depth=3)
+            found = actors.search(clause, own, max_depth=3)
             if found is not None:
                 return "occasion", found
     return "", None
